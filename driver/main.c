@@ -1,0 +1,368 @@
+/*
+ * main.c - the `stallcheck` command: arguments, then compile database ->
+ * parallel parse -> whole-program link -> checks -> reports.
+ *
+ * Exit status: 0 no findings, 1 findings, 2 usage error or unusable input
+ * (a missing or malformed compile database, a source that could not be
+ * parsed at all, an output that could not be written).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "compdb.h"
+#include "parallel.h"
+#include "stallcheck/catalog.h"
+#include "stallcheck/findings.h"
+#include "stallcheck/program.h"
+#include "stallcheck/report.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+typedef enum { FORMAT_TEXT, FORMAT_SARIF } output_format;
+typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
+
+typedef struct cli {
+  const char *compdb;           /* -p */
+  char **files;                 /* positional sources */
+  size_t nfiles;
+  char **flags;                 /* after -- */
+  size_t nflags;
+  const char *sarif;            /* --sarif FILE */
+  const char *srcroot;
+  output_format format;
+  color_mode color;
+  int jobs;
+  int quiet;
+  int dump_facts;
+  sc_options options;
+} cli;
+
+static const char usage_text[] =
+    "Usage: stallcheck [options] [<source>...] [-- <compiler flags>]\n"
+    "\n"
+    "Finds code that stalls event loops: blocking calls reachable from libuv,\n"
+    "libevent, libev, GLib and sd-event callbacks and from hand-written\n"
+    "epoll/poll loops, and says what to do instead.\n"
+    "\n"
+    "Inputs:\n"
+    "  -p <dir|file>          read compile_commands.json (or that file) and analyse\n"
+    "                         the whole program; with sources, only those files\n"
+    "  <source>... -- <flags> analyse these files compiled with these flags\n"
+    "\n"
+    "Outputs:\n"
+    "  --format=text|sarif    what to print on standard output (default: text)\n"
+    "  --sarif=<file>         also write a SARIF 2.1.0 log to <file> (atomically)\n"
+    "  --srcroot=<dir>        SARIF uris are relative to <dir> (default: the\n"
+    "                         current directory)\n"
+    "  --color=auto|always|never\n"
+    "  --quiet                no progress on standard error\n"
+    "  --dump-facts           print the facts of each translation unit instead of\n"
+    "                         analysing (for debugging front ends)\n"
+    "\n"
+    "Analysis:\n"
+    "  -j <N>                 parse N files at once (default: number of cores)\n"
+    "  --disable=<rule>       turn a rule off (repeatable)\n"
+    "\n"
+    "Information:\n"
+    "  --list-rules           list the rules\n"
+    "  --explain=<rule>       describe a rule and its remedy\n"
+    "  --print-plugin-path    print the path of the clang plugin, for\n"
+    "                         clang -fplugin=$(stallcheck --print-plugin-path)\n"
+    "  --version, --help\n"
+    "\n"
+    "Exit status: 0 no findings, 1 findings, 2 usage error or unusable input.\n";
+
+static void die_usage(const char *fmt, const char *arg) {
+  fputs("stallcheck: error: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\nTry 'stallcheck --help'.\n", stderr);
+  exit(EXIT_USAGE);
+}
+
+/* Matches "--name=value" or "--name value" (and "-p value", "-pvalue"). */
+static const char *option_value(int argc, char **argv, int *i, const char *name) {
+  size_t n = strlen(name);
+  const char *a = argv[*i];
+  if (strncmp(a, name, n) != 0) return NULL;
+  if (a[n] == '=') return a + n + 1;
+  if (a[n] == '\0') {
+    if (*i + 1 >= argc) die_usage("option '%s' needs a value", name);
+    return argv[++*i];
+  }
+  if (name[1] != '-' && a[n] != '\0') return a + n; /* -j8, -pbuild */
+  return NULL;
+}
+
+static int list_rules(void) {
+  size_t n = 0;
+  const sc_rule *rules = sc_rules(&n);
+  for (size_t i = 0; i < n; i++) printf("%-32s %s\n", rules[i].id, rules[i].short_desc);
+  return EXIT_CLEAN;
+}
+
+static int explain_rule(const char *id) {
+  const sc_rule *rule = sc_rule_find(id);
+  if (!rule) {
+    fprintf(stderr, "stallcheck: error: no rule named '%s' (see --list-rules)\n", id);
+    return EXIT_USAGE;
+  }
+  char uri[512];
+  printf("%s: %s\n\n%s\n\nWhat to do: %s\n\nMore: %s\n", rule->id, rule->short_desc, rule->full_desc,
+         rule->help_text, sc_rule_help_uri(rule, uri, sizeof uri));
+  return EXIT_CLEAN;
+}
+
+/* The plugin sits next to the build tree's driver, or in the install's libdir. */
+static int print_plugin_path(void) {
+  char exe[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len > 0) {
+    exe[len] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    const char *candidates[] = {"/../plugin/stallcheck-plugin.so", "/../lib/stallcheck/stallcheck-plugin.so",
+                                "/../" STALLCHECK_LIBDIR "/stallcheck/stallcheck-plugin.so"};
+    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+      char path[PATH_MAX + 64], real[PATH_MAX];
+      snprintf(path, sizeof path, "%s%s", exe, candidates[i]);
+      if (realpath(path, real) && access(real, R_OK) == 0) {
+        puts(real);
+        return EXIT_CLEAN;
+      }
+    }
+  }
+  fputs("stallcheck: error: the clang plugin is not installed next to this stallcheck "
+        "(build it with -DSTALLCHECK_BUILD_PLUGIN=ON)\n",
+        stderr);
+  return EXIT_USAGE;
+}
+
+static void parse_args(int argc, char **argv, cli *c) {
+  memset(c, 0, sizeof *c);
+  sc_options_init(&c->options);
+  c->files = calloc((size_t)argc, sizeof *c->files);
+  const char *v;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0) {
+      c->flags = argv + i + 1;
+      c->nflags = (size_t)(argc - i - 1);
+      break;
+    } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(usage_text, stdout);
+      exit(EXIT_CLEAN);
+    } else if (strcmp(a, "--version") == 0) {
+      printf("stallcheck %s\n", STALLCHECK_VERSION);
+      exit(EXIT_CLEAN);
+    } else if (strcmp(a, "--list-rules") == 0) {
+      exit(list_rules());
+    } else if ((v = option_value(argc, argv, &i, "--explain"))) {
+      exit(explain_rule(v));
+    } else if (strcmp(a, "--print-plugin-path") == 0) {
+      exit(print_plugin_path());
+    } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+      c->quiet = 1;
+    } else if (strcmp(a, "--dump-facts") == 0) {
+      c->dump_facts = 1;
+    } else if ((v = option_value(argc, argv, &i, "--sarif"))) {
+      c->sarif = v;
+    } else if ((v = option_value(argc, argv, &i, "--srcroot"))) {
+      c->srcroot = v;
+    } else if ((v = option_value(argc, argv, &i, "--format"))) {
+      if (strcmp(v, "text") == 0) c->format = FORMAT_TEXT;
+      else if (strcmp(v, "sarif") == 0) c->format = FORMAT_SARIF;
+      else die_usage("unknown format '%s' (expected text or sarif)", v);
+    } else if ((v = option_value(argc, argv, &i, "--color"))) {
+      if (strcmp(v, "auto") == 0) c->color = COLOR_AUTO;
+      else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
+      else if (strcmp(v, "never") == 0) c->color = COLOR_NEVER;
+      else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
+    } else if ((v = option_value(argc, argv, &i, "--disable"))) {
+      if (sc_options_disable(&c->options, v) != 0) die_usage("no rule named '%s' (see --list-rules)", v);
+    } else if ((v = option_value(argc, argv, &i, "-j"))) {
+      char *end;
+      long n = strtol(v, &end, 10);
+      if (*end || n < 1 || n > 1024) die_usage("-j takes a number from 1 to 1024, not '%s'", v);
+      c->jobs = (int)n;
+    } else if ((v = option_value(argc, argv, &i, "-p"))) {
+      c->compdb = v;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      die_usage("unknown option '%s'", a);
+    } else {
+      c->files[c->nfiles++] = argv[i];
+    }
+  }
+  if (!c->compdb && c->nfiles == 0)
+    die_usage("%s", "nothing to analyse: give -p <build-dir> or source files");
+}
+
+static void load_compdb(const cli *c, const char *cwd, sc_compdb *db) {
+  char err[1024] = "";
+  if (c->compdb) {
+    if (sc_compdb_load(c->compdb, db, err, sizeof err) != 0) {
+      fprintf(stderr, "stallcheck: error: %s\n", err);
+      exit(EXIT_USAGE);
+    }
+    if (c->nfiles) {
+      size_t missing = sc_compdb_filter(db, c->files, c->nfiles, cwd, err, sizeof err);
+      if (missing) {
+        fprintf(stderr, "stallcheck: error: %s\n", err);
+        exit(EXIT_USAGE);
+      }
+    }
+  } else if (sc_compdb_from_args(c->files, c->nfiles, c->flags, c->nflags, cwd, db, err, sizeof err) != 0) {
+    fprintf(stderr, "stallcheck: error: %s\n", err);
+    exit(EXIT_USAGE);
+  }
+  if (db->count == 0) {
+    fprintf(stderr, "stallcheck: error: no C translation units to analyse%s%s\n", c->compdb ? " in " : "",
+            c->compdb ? c->compdb : "");
+    exit(EXIT_USAGE);
+  }
+}
+
+static void show_progress(void *ctx, size_t done, size_t total, const char *file) {
+  (void)ctx;
+  const char *base = strrchr(file, '/');
+  fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, base ? base + 1 : file);
+  if (done == total) fputs("\r\033[K", stderr);
+  fflush(stderr);
+}
+
+/* Reports what went wrong while parsing; returns how many TUs were unusable. */
+static size_t report_parse_problems(sc_facts **tus, size_t n, sc_notification **out, size_t *nout) {
+  size_t failed = 0;
+  *out = calloc(n ? n : 1, sizeof **out);
+  *nout = 0;
+  for (size_t i = 0; i < n; i++) {
+    const sc_facts *f = tus[i];
+    if (f->parse_failed) {
+      failed++;
+      const char *why = f->ndiags ? f->diags[0].message : "the parser gave up";
+      fprintf(stderr, "stallcheck: error: cannot analyse %s: %s\n", f->tu_file, why);
+      sc_notification note = {f->tu_file, SC_DIAG_ERROR, why};
+      (*out)[(*nout)++] = note;
+      continue;
+    }
+    uint32_t errors = 0;
+    const sc_diag *first = NULL;
+    for (uint32_t d = 0; d < f->ndiags; d++)
+      if (f->diags[d].level != SC_DIAG_WARNING) {
+        errors++;
+        if (!first) first = &f->diags[d];
+      }
+    if (!first) continue;
+    fprintf(stderr, "stallcheck: warning: %s has %u compile error%s; results for it may be incomplete: %s:%u:%u: %s\n",
+            f->tu_file, errors, errors == 1 ? "" : "s", first->loc.file ? first->loc.file : f->tu_file,
+            first->loc.line, first->loc.col, first->message);
+    sc_notification note = {f->tu_file, SC_DIAG_WARNING, first->message};
+    (*out)[(*nout)++] = note;
+  }
+  return failed;
+}
+
+static int use_color(color_mode m) {
+  if (m == COLOR_ALWAYS) return 1;
+  if (m == COLOR_NEVER) return 0;
+  const char *no = getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && !(no && *no);
+}
+
+static char *join_command_line(int argc, char **argv) {
+  size_t len = 1;
+  for (int i = 0; i < argc; i++) len += strlen(argv[i]) + 1;
+  char *s = calloc(len, 1);
+  for (int i = 0; i < argc; i++) {
+    if (i) strcat(s, " ");
+    strcat(s, argv[i]);
+  }
+  return s;
+}
+
+int main(int argc, char **argv) {
+  cli c;
+  parse_args(argc, argv, &c);
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) {
+    perror("stallcheck: error: getcwd");
+    return EXIT_USAGE;
+  }
+
+  sc_compdb db = {0};
+  load_compdb(&c, cwd, &db);
+
+  int progress = !c.quiet && isatty(STDERR_FILENO) && db.count > 1;
+  sc_facts **tus = sc_parse_all(&db, c.jobs, progress ? show_progress : NULL, NULL);
+
+  if (c.dump_facts) {
+    for (size_t i = 0; i < db.count; i++) sc_facts_dump(tus[i], stdout);
+  }
+
+  sc_notification *notes;
+  size_t nnotes;
+  size_t failed = report_parse_problems(tus, db.count, &notes, &nnotes);
+
+  sc_findings findings;
+  sc_findings_init(&findings);
+  if (!c.dump_facts) {
+    sc_program *program = sc_program_link(tus, (uint32_t)db.count);
+    sc_program_solve(program);
+    sc_analyze(program, &c.options, &findings);
+
+    /* Reports read strings owned by the facts: write them before freeing. */
+    char *command_line = join_command_line(argc, argv);
+    sc_sarif_options so = {
+        .srcroot = c.srcroot ? c.srcroot : cwd,
+        .tool_version = STALLCHECK_VERSION,
+        .automation_id = "stallcheck/",
+        .notifications = notes,
+        .nnotifications = nnotes,
+        .execution_successful = failed == 0,
+        .command_line = command_line,
+    };
+    char srcroot_abs[PATH_MAX];
+    if (c.srcroot) {
+      if (!realpath(c.srcroot, srcroot_abs)) {
+        fprintf(stderr, "stallcheck: error: --srcroot %s: %s\n", c.srcroot, strerror(errno));
+        return EXIT_USAGE;
+      }
+      so.srcroot = srcroot_abs;
+    }
+    if (c.sarif && sc_report_sarif_file(c.sarif, &findings, &so) != 0) {
+      fprintf(stderr, "stallcheck: error: cannot write %s: %s\n", c.sarif, strerror(errno));
+      return EXIT_USAGE;
+    }
+    if (c.format == FORMAT_SARIF) {
+      if (sc_report_sarif_stream(stdout, &findings, &so) != 0) {
+        fprintf(stderr, "stallcheck: error: cannot write SARIF to standard output\n");
+        return EXIT_USAGE;
+      }
+    } else {
+      sc_text_options to = {use_color(c.color), 1};
+      sc_report_text(stdout, &findings, &to);
+    }
+    free(command_line);
+    sc_program_free(program);
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "stallcheck: error: cannot write standard output: %s\n", strerror(errno));
+    return EXIT_USAGE;
+  }
+
+  size_t shown = 0;
+  for (size_t i = 0; i < findings.count; i++)
+    if (!findings.items[i].suppressed) shown++;
+  sc_findings_free(&findings);
+  for (size_t i = 0; i < db.count; i++) sc_facts_free(tus[i]);
+  free(tus);
+  free(notes);
+  free(c.files);
+  sc_compdb_free(&db);
+  if (failed) return EXIT_USAGE;
+  return shown ? EXIT_FINDINGS : EXIT_CLEAN;
+}

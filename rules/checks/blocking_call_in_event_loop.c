@@ -1,0 +1,37 @@
+/*
+ * blocking_call_in_event_loop.c - rule `blocking-call-in-event-loop`.
+ *
+ * A call that waits (sleep, disk, DNS, a child process, a lock, a synchronous
+ * network client) reachable on an event-loop thread stops every other
+ * callback of that loop for as long as it waits.  Reported at the call, with
+ * the registration and the shortest call path as notes and the catalog's
+ * remedy: the library's async API when there is one, else the loop's thread
+ * adaptor.
+ */
+#include <stdlib.h>
+
+#include "checks/checks.h"
+
+void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *rule, sc_level level,
+                                          sc_findings *out) {
+  for (uint32_t t = 0; t < p->ntus; t++) {
+    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
+      sc_ref call = {t, i};
+      uint32_t root;
+      if (!sc_program_call_in_ctx(p, call, SC_CTX_LOOP, &root)) continue;
+      const sc_api *api = sc_check_match_api(p, call, SC_API_BLOCKING);
+      if (!api) continue;
+      const sc_call *c = sc_program_call(p, call);
+      char *loop = sc_check_loop_name(p, root);
+      const char *remedy = api->remedy ? api->remedy : sc_catalog_thread_adaptor(p->roots[root].library);
+      sc_finding *f = sc_findings_add(out, rule, level, c->loc,
+                                      sc_strdupf("'%s' blocks the %s: it %s", c->callee_name, loop, api->why),
+                                      sc_strdupf("%s", remedy));
+      free(loop);
+      f->function = p->tus[t]->functions[c->caller].name;
+      f->callee = c->callee_name;
+      f->root = p->nodes[p->roots[root].node].name;
+      sc_program_explain(p, call, SC_CTX_LOOP, root, f);
+    }
+  }
+}

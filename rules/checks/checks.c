@@ -1,0 +1,31 @@
+/*
+ * checks.c - the check list and the helpers the checks share.
+ */
+#include "checks/checks.h"
+
+#include "engine/engine_internal.h"
+
+const sc_check sc_checks[] = {
+    {"blocking-call-in-event-loop", sc_check_blocking_call_in_event_loop},
+    {NULL, NULL},
+};
+
+const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind kind) {
+  const sc_facts *f = p->tus[call.tu];
+  const sc_call *c = &f->calls[call.index];
+  if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) return NULL;
+  if (sc_engine_callee_node(p, c) != SC_NONE || sc_program_defines_name(p, c->callee_name)) return NULL;
+  size_t n = 0;
+  const sc_api *rows = sc_catalog_apis(c->callee_name, kind, &n);
+  for (size_t i = 0; i < n; i++) {
+    if ((rows[i].flags & SC_APIF_SOCKET) && p->sockets_nonblocking) continue;
+    if (sc_cond_holds(&rows[i].cond, f, c)) return &rows[i];
+  }
+  return NULL;
+}
+
+char *sc_check_loop_name(const sc_program *p, uint32_t root) {
+  const sc_root *r = &p->roots[root];
+  if (r->kind == SC_ROOT_LOOP_BODY) return sc_strdupf("event loop in '%s'", p->nodes[r->node].name);
+  return sc_strdupf("%s event loop", r->library);
+}

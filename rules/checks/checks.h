@@ -1,0 +1,35 @@
+/*
+ * checks.h - the list of checks (one per file in this directory) and what
+ * they share.  A check reads the solved program and appends findings.
+ */
+#ifndef STALLCHECK_CHECKS_H
+#define STALLCHECK_CHECKS_H
+
+#include "stallcheck/findings.h"
+#include "stallcheck/program.h"
+
+typedef void (*sc_check_fn)(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out);
+
+typedef struct sc_check {
+  const char *rule_id;
+  sc_check_fn run;
+} sc_check;
+
+/* Terminated by an entry with a NULL rule_id. */
+extern const sc_check sc_checks[];
+
+sc_level sc_options_level(const sc_options *o, const sc_rule *rule);
+int sc_options_enabled(const sc_options *o, const sc_rule *rule);
+
+/* The first catalog row of `kind` that applies to `call`: a direct call to a
+ * library function (not one the program defines) whose condition holds.
+ * Socket rows do not apply in programs that make sockets non-blocking. */
+const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind kind);
+
+/* "libuv event loop", "event loop in 'aeMain'". */
+char *sc_check_loop_name(const sc_program *p, uint32_t root);
+
+void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *rule, sc_level level,
+                                          sc_findings *out);
+
+#endif

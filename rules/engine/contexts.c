@@ -1,0 +1,140 @@
+/*
+ * contexts.c - which thread each function runs on.
+ *
+ * One breadth-first search per context from all of its roots at once, so each
+ * function remembers the shortest path from some root: the explanation a
+ * finding shows is the shortest one there is.  An offload (uv_queue_work,
+ * pthread_create) is not a call edge, so paths stop there by construction.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_internal.h"
+
+static int call_in_loop(const sc_facts *f, const sc_call *c, uint32_t loop) {
+  for (uint32_t l = c->loop; l != SC_NONE; l = f->loops[l].parent)
+    if (l == loop) return 1;
+  return 0;
+}
+
+static void bfs(sc_program *p, sc_ctx ctx) {
+  sc_reach *reach = sc_xcalloc(p->nnodes ? p->nnodes : 1, sizeof *reach);
+  for (uint32_t n = 0; n < p->nnodes; n++) {
+    reach[n].root = SC_NONE;
+    reach[n].via_edge = SC_NONE;
+    reach[n].dist = UINT32_MAX;
+  }
+  uint32_t *queue = sc_xcalloc(p->nnodes + 1, sizeof(uint32_t));
+  uint32_t head = 0, tail = 0;
+
+  /* Callbacks first (distance 0), in root order, for deterministic paths. */
+  for (uint32_t r = 0; r < p->nroots; r++) {
+    const sc_root *root = &p->roots[r];
+    if (root->ctx != ctx || root->kind != SC_ROOT_REGISTRATION) continue;
+    if (reach[root->node].root != SC_NONE) continue;
+    reach[root->node].root = r;
+    reach[root->node].dist = 0;
+    queue[tail++] = root->node;
+  }
+  /* Then what the bodies of hand-written loops call (distance 1).  The loop's
+   * own function is not on the loop thread as a whole: only the loop is. */
+  for (uint32_t r = 0; r < p->nroots; r++) {
+    const sc_root *root = &p->roots[r];
+    if (root->ctx != ctx || root->kind != SC_ROOT_LOOP_BODY) continue;
+    const sc_node *node = &p->nodes[root->node];
+    const sc_facts *f = p->tus[root->site.tu];
+    for (uint32_t e = node->first_out; e < node->first_out + node->nout; e++) {
+      const sc_edge *edge = &p->edges[e];
+      if (edge->call.tu != root->site.tu || !call_in_loop(f, sc_program_call(p, edge->call), root->site.index))
+        continue;
+      if (reach[edge->to].root != SC_NONE || edge->to == root->node) continue;
+      reach[edge->to].root = r;
+      reach[edge->to].via_edge = e;
+      reach[edge->to].dist = 1;
+      queue[tail++] = edge->to;
+    }
+  }
+  while (head < tail) {
+    uint32_t n = queue[head++];
+    for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++) {
+      uint32_t to = p->edges[e].to;
+      if (reach[to].root != SC_NONE) continue;
+      const sc_root *root = &p->roots[reach[n].root];
+      if (root->kind == SC_ROOT_LOOP_BODY && to == root->node) continue;
+      reach[to].root = reach[n].root;
+      reach[to].via_edge = e;
+      reach[to].dist = reach[n].dist + 1;
+      queue[tail++] = to;
+    }
+  }
+  free(queue);
+  free(p->reach[ctx]);
+  p->reach[ctx] = reach;
+}
+
+void sc_engine_compute_contexts(sc_program *p) {
+  for (int c = 0; c < SC_CTX_COUNT; c++) bfs(p, (sc_ctx)c);
+}
+
+int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t *root) {
+  const sc_facts *f = p->tus[call.tu];
+  const sc_call *c = &f->calls[call.index];
+  uint32_t node = p->index->fn_node[call.tu][c->caller];
+  if (p->nodes[node].def.tu != call.tu) return 0; /* a duplicate copy of a header function */
+  if (p->reach[ctx] && p->reach[ctx][node].root != SC_NONE) {
+    if (root) *root = p->reach[ctx][node].root;
+    return 1;
+  }
+  for (uint32_t l = c->loop; l != SC_NONE; l = f->loops[l].parent) {
+    uint32_t r = p->index->loop_root[call.tu][l];
+    if (r != SC_NONE && p->roots[r].ctx == ctx) {
+      if (root) *root = r;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static const char *ctx_thread(sc_ctx ctx) { return ctx == SC_CTX_LOOP ? "loop thread" : "worker thread"; }
+
+static char *root_message(const sc_program *p, const sc_root *r) {
+  const char *name = p->nodes[r->node].name;
+  if (r->kind == SC_ROOT_LOOP_BODY)
+    return sc_strdupf("this loop in '%s' waits in '%s' and dispatches events: what it calls runs on the loop thread",
+                      name, r->registrar ? r->registrar : "?");
+  return sc_strdupf("'%s' runs on the %s %s: registered here as a %s by '%s'", name, r->library,
+                    ctx_thread(r->ctx), r->what, r->registrar ? r->registrar : "?");
+}
+
+static char *edge_message(const sc_program *p, const sc_edge *e) {
+  const sc_call *c = sc_program_call(p, e->call);
+  const char *from = p->nodes[e->from].name, *to = p->nodes[e->to].name;
+  if (!e->indirect) return sc_strdupf("'%s' calls '%s' here", from, to);
+  const char *via = c->callee_kind == SC_CALLEE_FIELD   ? "field"
+                    : c->callee_kind == SC_CALLEE_PARAM ? "parameter"
+                                                        : "pointer";
+  return sc_strdupf("'%s' calls '%s' here, through %s '%s'", from, to, via,
+                    c->callee_name ? c->callee_name : "?");
+}
+
+void sc_program_explain(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t root, sc_finding *finding) {
+  const sc_root *r = &p->roots[root];
+  sc_finding_add_step(finding, r->kind == SC_ROOT_LOOP_BODY ? SC_STEP_LOOP : SC_STEP_REGISTRATION, r->loc,
+                      root_message(p, r));
+  const sc_call *c = sc_program_call(p, call);
+  uint32_t node = p->index->fn_node[call.tu][c->caller];
+  const sc_reach *reach = p->reach[ctx];
+  if (!reach || reach[node].root != root) return; /* the call sits in the loop body itself */
+  /* Collect the edges back to the root, then emit them root first. */
+  uint32_t n = reach[node].dist + 1, count = 0;
+  uint32_t *path = sc_xcalloc(n, sizeof(uint32_t));
+  for (uint32_t e = reach[node].via_edge; e != SC_NONE && count < n; e = reach[p->edges[e].from].via_edge) {
+    path[count++] = e;
+    if (reach[p->edges[e].from].root != root) break;
+  }
+  while (count-- > 0) {
+    const sc_edge *e = &p->edges[path[count]];
+    sc_finding_add_step(finding, SC_STEP_CALL, sc_program_call(p, e->call)->loc, edge_message(p, e));
+  }
+  free(path);
+}

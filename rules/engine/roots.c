@@ -1,0 +1,266 @@
+/*
+ * roots.c - where code starts to run on a known thread.
+ *
+ * Roots come from four places, all read from the catalog:
+ *  - registrar calls (uv_timer_start, event_new, g_idle_add, pthread_create):
+ *    the callback argument runs in the registrar's context;
+ *  - callback parameter types (uv_read_cb, GSourceFunc, ...): a function passed
+ *    where such a type is expected, to the library or to a wrapper the program
+ *    wrote, is registered;
+ *  - callback fields (libev's watcher `cb`): storing a function there registers it;
+ *  - hand-written loops: a loop that waits in epoll_wait/poll/select (directly
+ *    or in a function it calls) and dispatches through a function pointer is
+ *    an event loop; what its body calls runs on the loop thread.
+ * Registrations inside dead code (a function nothing reaches) do not count.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_internal.h"
+
+/* ---- liveness -------------------------------------------------------- */
+
+/* Entries: main (or, for a program without main, every exported function)
+ * and every function whose address is taken.  Everything they reach is live. */
+void sc_engine_compute_liveness(sc_program *p) {
+  uint32_t *queue = sc_xcalloc(p->nnodes, sizeof(uint32_t));
+  uint32_t head = 0, tail = 0;
+#define MARK(n)                                  \
+  do {                                           \
+    if (!p->nodes[n].live) {                     \
+      p->nodes[n].live = 1;                      \
+      queue[tail++] = (n);                       \
+    }                                            \
+  } while (0)
+  for (uint32_t n = 0; n < p->nnodes; n++) {
+    const sc_function *f = &p->tus[p->nodes[n].def.tu]->functions[p->nodes[n].def.index];
+    if (p->has_main ? strcmp(f->name, "main") == 0 : f->linkage == SC_LINKAGE_EXTERNAL) MARK(n);
+  }
+  for (uint32_t t = 0; t < p->ntus; t++) {
+    const sc_facts *f = p->tus[t];
+    for (uint32_t i = 0; i < f->nflows; i++) {
+      uint32_t n = f->flows[i].fn_usr ? sc_program_node(p, f->flows[i].fn_usr) : SC_NONE;
+      if (n != SC_NONE) MARK(n);
+    }
+  }
+  while (head < tail) {
+    uint32_t n = queue[head++];
+    for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++)
+      MARK(p->edges[e].to);
+  }
+#undef MARK
+  free(queue);
+}
+
+/* ---- roots ----------------------------------------------------------- */
+
+static void add_root(sc_program *p, const sc_root *r) {
+  for (uint32_t i = 0; i < p->nroots; i++) {
+    const sc_root *o = &p->roots[i];
+    if (o->kind == r->kind && o->ctx == r->ctx && o->node == r->node && o->site.tu == r->site.tu &&
+        o->site.index == r->site.index)
+      return;
+  }
+  if (p->nroots == p->cap_roots) {
+    p->cap_roots = p->cap_roots ? p->cap_roots * 2 : 64;
+    p->roots = sc_xrealloc(p->roots, p->cap_roots * sizeof *p->roots);
+  }
+  p->roots[p->nroots++] = *r;
+}
+
+/* Registers every function the value of `values` may be, in `ctx`. */
+static void register_values(sc_program *p, const sc_targets *values, sc_ref site, sc_ctx ctx,
+                            const char *library, const char *what, const char *registrar) {
+  for (uint32_t i = 0; i < values->count; i++) {
+    sc_root r = {SC_ROOT_REGISTRATION, ctx, values->items[i].node, site, values->items[i].loc,
+                 library, what, registrar};
+    add_root(p, &r);
+  }
+}
+
+static int site_is_live(const sc_program *p, uint32_t tu, uint32_t function) {
+  if (function == SC_NONE) return 1; /* a global initialiser */
+  return p->nodes[p->index->fn_node[tu][function]].live;
+}
+
+static void arg_targets(sc_program *p, sc_ref call, const sc_arg *arg, sc_targets *out) {
+  const sc_call *c = sc_program_call(p, call);
+  if (arg->kind == SC_ARG_FUNC && arg->usr) {
+    uint32_t n = sc_program_node(p, arg->usr);
+    if (n != SC_NONE) sc_targets_push(out, n, c->loc);
+  } else if (arg->kind == SC_ARG_PARAM) {
+    const sc_targets *t = sc_engine_param_targets(p, p->index->fn_node[call.tu][c->caller], arg->param);
+    for (uint32_t i = 0; t && i < t->count; i++) sc_targets_push(out, t->items[i].node, t->items[i].loc);
+  }
+}
+
+static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
+  const sc_facts *f = p->tus[call.tu];
+  const sc_call *c = &f->calls[call.index];
+  uint64_t handled = 0; /* argument positions a registrar row already covered */
+
+  if (c->callee_kind == SC_CALLEE_DIRECT && c->callee_name && sc_engine_callee_node(p, c) == SC_NONE &&
+      !sc_program_defines_name(p, c->callee_name)) {
+    size_t nrows = 0;
+    const sc_registrar *rows = sc_catalog_registrars(c->callee_name, &nrows);
+    for (size_t i = 0; i < nrows; i++) {
+      const sc_registrar *row = &rows[i];
+      if (!sc_cond_holds(&row->when, f, c)) continue;
+      int idx = row->cb_arg < 0 ? (int)c->nargs + row->cb_arg : row->cb_arg;
+      if (idx < 0 || (uint32_t)idx >= c->nargs) continue;
+      if (idx < 64) handled |= 1ull << idx;
+      tmp->count = 0;
+      arg_targets(p, call, sc_call_arg(f, c, (uint32_t)idx), tmp);
+      register_values(p, tmp, call, row->ctx, row->library, row->what, c->callee_name);
+    }
+  }
+  for (uint32_t a = 0; a < c->nargs; a++) {
+    const sc_arg *arg = sc_call_arg(f, c, a);
+    if ((a < 64 && (handled >> a & 1)) || !arg->type) continue;
+    if (arg->kind != SC_ARG_FUNC && arg->kind != SC_ARG_PARAM) continue;
+    const sc_callback_type *ct = sc_catalog_callback_type(arg->type);
+    if (!ct) continue;
+    tmp->count = 0;
+    arg_targets(p, call, arg, tmp);
+    register_values(p, tmp, call, ct->ctx, ct->library, ct->what,
+                    c->callee_name ? c->callee_name : arg->type);
+  }
+}
+
+static void registrations_of_flow(sc_program *p, sc_ref flow, sc_targets *tmp) {
+  const sc_flow *fl = &p->tus[flow.tu]->flows[flow.index];
+  if (fl->kind != SC_FLOW_FIELD || !fl->record || !fl->field) return;
+  const sc_callback_field *cf = sc_catalog_callback_field(fl->record, fl->field);
+  if (!cf) return;
+  tmp->count = 0;
+  sc_engine_flow_values(p, flow, tmp);
+  /* A flow's site is not a call: mark it so explanations use the flow's loc. */
+  register_values(p, tmp, flow, cf->ctx, cf->library, cf->what, fl->record);
+}
+
+/* ---- hand-written loops ---------------------------------------------- */
+
+enum { LOOK_DEPTH = 2 }; /* how deep a wait or dispatch may sit below the loop */
+
+static int call_is_wait(const sc_program *p, const sc_facts *f, const sc_call *c) {
+  if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) return 0;
+  if (sc_engine_callee_node(p, c) != SC_NONE) return 0;
+  size_t n = 0;
+  const sc_api *rows = sc_catalog_apis(c->callee_name, SC_API_LOOP_WAIT, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (!sc_cond_holds(&rows[i].cond, f, c)) continue;
+    /* poll(&one_fd, 1, timeout) waits for one descriptor: a blocking helper,
+     * not a loop that dispatches. */
+    if (!strcmp(c->callee_name, "poll") || !strcmp(c->callee_name, "ppoll")) {
+      const sc_arg *nfds = sc_call_arg(f, c, 1);
+      if (nfds && nfds->kind == SC_ARG_INT && nfds->ival <= 1) continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
+/* level[k][n]: node n waits (or dispatches) within k calls. */
+static void propagate(sc_program *p, uint8_t *has, int depth) {
+  for (int d = 0; d < depth; d++) {
+    uint8_t *next = sc_xcalloc(p->nnodes, 1);
+    for (uint32_t n = 0; n < p->nnodes; n++) {
+      next[n] = has[n];
+      if (next[n]) continue;
+      for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++)
+        if (!p->edges[e].indirect && has[p->edges[e].to]) {
+          next[n] = 1;
+          break;
+        }
+    }
+    memcpy(has, next, p->nnodes);
+    free(next);
+  }
+}
+
+static int loop_within(const sc_facts *f, uint32_t loop, uint32_t outer) {
+  for (uint32_t l = loop; l != SC_NONE; l = f->loops[l].parent)
+    if (l == outer) return 1;
+  return 0;
+}
+
+static void find_wait_loops(sc_program *p) {
+  uint8_t *waits = sc_xcalloc(p->nnodes, 1), *dispatches = sc_xcalloc(p->nnodes, 1);
+  struct sc_program_index *ix = p->index;
+  for (uint32_t n = 0; n < p->nnodes; n++)
+    for (uint32_t k = 0; k < ix->node_calls_count[n]; k++) {
+      sc_ref r = ix->node_calls[ix->node_calls_first[n] + k];
+      const sc_call *c = sc_program_call(p, r);
+      if (call_is_wait(p, p->tus[r.tu], c)) waits[n] = 1;
+    }
+  for (uint32_t e = 0; e < p->nedges; e++)
+    if (p->edges[e].indirect) dispatches[p->edges[e].from] = 1;
+  /* Only the callees' levels are wanted: keep copies at depth LOOK_DEPTH. */
+  propagate(p, waits, LOOK_DEPTH);
+  propagate(p, dispatches, LOOK_DEPTH);
+
+  for (uint32_t t = 0; t < p->ntus; t++) {
+    const sc_facts *f = p->tus[t];
+    for (uint32_t l = 0; l < f->nloops; l++) {
+      const sc_loop *loop = &f->loops[l];
+      uint32_t node = ix->fn_node[t][loop->function];
+      if (p->nodes[node].def.tu != t || !p->nodes[node].live) continue;
+      /* The outermost qualifying loop is the event loop; inner ones are part of it. */
+      int parent_is_root = 0;
+      for (uint32_t q = loop->parent; q != SC_NONE; q = f->loops[q].parent)
+        if (ix->loop_root[t][q] != SC_NONE) parent_is_root = 1;
+      if (parent_is_root) continue;
+      int has_wait = 0, has_dispatch = 0;
+      const char *wait_name = NULL;
+      for (uint32_t k = 0; k < ix->node_calls_count[node]; k++) {
+        sc_ref r = ix->node_calls[ix->node_calls_first[node] + k];
+        const sc_call *c = sc_program_call(p, r);
+        if (c->loop == SC_NONE || !loop_within(f, c->loop, l)) continue;
+        uint32_t callee = sc_engine_callee_node(p, c);
+        if (call_is_wait(p, f, c) || (callee != SC_NONE && waits[callee])) {
+          if (!wait_name) wait_name = c->callee_name;
+          has_wait = 1;
+        }
+        if (c->callee_kind != SC_CALLEE_DIRECT) {
+          sc_targets tmp = {0};
+          sc_engine_resolve_call(p, r, &tmp);
+          if (tmp.count) has_dispatch = 1;
+          sc_targets_free(&tmp);
+        } else if (callee != SC_NONE && dispatches[callee]) {
+          has_dispatch = 1;
+        }
+      }
+      if (!has_wait || !has_dispatch) continue;
+      sc_ref site = {t, l};
+      sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop",
+                   wait_name};
+      ix->loop_root[t][l] = p->nroots;
+      add_root(p, &r);
+    }
+  }
+  free(waits);
+  free(dispatches);
+}
+
+void sc_engine_find_roots(sc_program *p) {
+  sc_targets tmp = {0};
+  for (uint32_t t = 0; t < p->ntus; t++) {
+    const sc_facts *f = p->tus[t];
+    for (uint32_t i = 0; i < f->ncalls; i++) {
+      const sc_call *c = &f->calls[i];
+      if (p->nodes[p->index->fn_node[t][c->caller]].def.tu != t) continue;
+      if (!site_is_live(p, t, c->caller)) continue;
+      sc_ref r = {t, i};
+      registrations_of_call(p, r, &tmp);
+    }
+    for (uint32_t i = 0; i < f->nflows; i++) {
+      const sc_flow *fl = &f->flows[i];
+      if (fl->function != SC_NONE && p->nodes[p->index->fn_node[t][fl->function]].def.tu != t) continue;
+      if (!site_is_live(p, t, fl->function)) continue;
+      sc_ref r = {t, i};
+      registrations_of_flow(p, r, &tmp);
+    }
+  }
+  sc_targets_free(&tmp);
+  find_wait_loops(p);
+}

@@ -1,0 +1,142 @@
+/*
+ * catalog.h - what stallcheck knows about library APIs, as data.
+ *
+ * One place for every API fact: which calls register callbacks and on which
+ * thread those callbacks run, which calls block (and under which argument
+ * conditions), which are CPU-heavy, which touch the GPU, which are event-loop
+ * APIs that must stay on the loop thread, and the remedy for each.  The tables
+ * live in the files of rules/catalog/; adding an API is adding one row.
+ */
+#ifndef STALLCHECK_CATALOG_H
+#define STALLCHECK_CATALOG_H
+
+#include "stallcheck/facts.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The thread a callback runs on. */
+typedef enum sc_ctx {
+  SC_CTX_LOOP = 0,  /* an event-loop thread: nothing may wait there */
+  SC_CTX_WORKER,    /* a worker thread (thread pool, pthread, GTask thread) */
+  SC_CTX_COUNT
+} sc_ctx;
+
+/* Argument conditions.  A row's condition is a predicate over the call's
+ * arguments; what it means depends on the row (see each table). */
+typedef enum sc_cond_kind {
+  SC_COND_ALWAYS = 0,
+  SC_COND_ARG_NULL,         /* argument `arg` is a null pointer constant */
+  SC_COND_ARG_NONNULL,      /* argument `arg` is present and not a null constant */
+  SC_COND_ARG_HAS_FLAG,     /* argument `arg` is a constant with a bit of `mask`
+                               set, or its spelling names `flag` */
+  SC_COND_ARG_LACKS_FLAG,   /* argument `arg` is a constant without any bit of
+                               `mask` and its spelling does not name `flag`
+                               (an unknown value does not satisfy it) */
+  SC_COND_ARG_NONZERO,      /* argument `arg` is a nonzero constant (CL_TRUE) */
+  SC_COND_ARG_NOT_STD_STREAM /* argument `arg` is not stdin/stdout/stderr */
+} sc_cond_kind;
+
+typedef struct sc_cond {
+  sc_cond_kind kind;
+  int arg;            /* 0-based; -1 means the last argument */
+  int64_t mask;
+  const char *flag;   /* macro name to look for in the argument's spelling */
+} sc_cond;
+
+/* A call that registers a callback: the function reference passed as argument
+ * `cb_arg` (-1: the last argument) will run in context `ctx`. */
+typedef struct sc_registrar {
+  const char *function;
+  int cb_arg;
+  sc_ctx ctx;
+  const char *library;  /* "libuv", "libevent", "libev", "GLib", "sd-event", "pthread", ... */
+  const char *what;     /* "timer callback", "read callback", "work callback" ... */
+  sc_cond when;         /* it registers only when this holds (uv_fs_* with a callback) */
+} sc_registrar;
+
+/* A callback parameter type: a function passed where the callee declares a
+ * parameter of this type is registered to run in `ctx`.  This catches every
+ * registrar of a library, and the program's own wrappers around them. */
+typedef struct sc_callback_type {
+  const char *type;     /* typedef name as spelled in the headers: "uv_timer_cb" */
+  sc_ctx ctx;
+  const char *library;
+  const char *what;
+} sc_callback_type;
+
+/* A callback field: a function stored into `field` of a record whose name
+ * starts with `record_prefix` runs in `ctx` (libev's ev_*_init macros store
+ * the callback into the watcher's `cb` field). */
+typedef struct sc_callback_field {
+  const char *record_prefix;
+  const char *field;
+  sc_ctx ctx;
+  const char *library;
+  const char *what;
+} sc_callback_field;
+
+typedef enum sc_api_kind {
+  SC_API_BLOCKING = 0,   /* waits: sleep, I/O, DNS, process and lock waits */
+  SC_API_CPU_HEAVY,      /* burns CPU in proportion to its input */
+  SC_API_GPU_SYNC,       /* waits for the GPU or copies synchronously */
+  SC_API_GPU_ALLOC,      /* allocates or frees device or pinned memory */
+  SC_API_GPU_LAUNCH,     /* launches work (per-element launches want batching) */
+  SC_API_LOOP_ONLY,      /* an event-loop API that is not thread-safe */
+  SC_API_LOOP_WAIT,      /* the wait of a hand-written loop: epoll_wait, poll */
+  SC_API_NONBLOCK_MARKER,/* makes sockets non-blocking when `cond` holds */
+  SC_API_KIND_COUNT
+} sc_api_kind;
+
+/* Row flags. */
+enum {
+  SC_APIF_SOCKET = 1u << 0 /* socket I/O: not blocking in a program that makes
+                              its sockets non-blocking */
+};
+
+/* An API of interest.  For SC_API_BLOCKING / CPU / GPU rows `cond` says when
+ * the call is of that kind (SC_COND_ALWAYS for most); for markers, when the
+ * call marks sockets non-blocking. */
+typedef struct sc_api {
+  const char *function;
+  sc_api_kind kind;
+  const char *family;   /* "sleep", "file-io", "dns", "process", "lock", "http",
+                           "postgres", "redis", "sqlite", "glib", "libuv-fs", ... */
+  const char *library;  /* "libc", "libuv", "libcurl", ... */
+  sc_cond cond;
+  uint32_t flags;       /* SC_APIF_* */
+  const char *why;      /* what the call waits for, completing "it ..." :
+                           "sleeps the calling thread" */
+  const char *remedy;   /* what to do instead, naming the async API or adaptor */
+} sc_api;
+
+/* Lookups.  Names are exact C function names; every lookup is O(1) average. */
+const sc_registrar *sc_catalog_registrars(const char *function, size_t *count);
+const sc_callback_type *sc_catalog_callback_type(const char *type_spelling);
+const sc_callback_field *sc_catalog_callback_field(const char *record, const char *field);
+/* All rows for `function` of the given kind (there may be several, each with
+ * its own condition), or NULL with *count = 0. */
+const sc_api *sc_catalog_apis(const char *function, sc_api_kind kind, size_t *count);
+
+/* Whether a front end should record the source spelling of `function`'s
+ * arguments (sc_arg.text): only calls whose conditions look for a flag name. */
+int sc_catalog_wants_arg_text(const char *function);
+
+/* Whether `cond` holds for `call` in `facts`. */
+int sc_cond_holds(const sc_cond *cond, const sc_facts *facts, const sc_call *call);
+
+/* The remedy for offloading blocking work from a loop of `library`
+ * ("use uv_queue_work ..."), used where a row has no async variant. */
+const char *sc_catalog_thread_adaptor(const char *library);
+
+/* Iteration over every row (for --list-apis, docs and tests). */
+const sc_api *sc_catalog_api_table(size_t *count);
+const sc_registrar *sc_catalog_registrar_table(size_t *count);
+const sc_callback_type *sc_catalog_callback_type_table(size_t *count);
+const sc_callback_field *sc_catalog_callback_field_table(size_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

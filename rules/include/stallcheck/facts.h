@@ -1,0 +1,221 @@
+/*
+ * facts.h - what a front end learns about one translation unit.
+ *
+ * The facts model is the contract between the front ends (the libclang driver
+ * in driver/, the clang plugin in plugin/) and the engine in rules/.  It is
+ * plain C data with no compiler types in it, so that either front end can fill
+ * it, and so that it can later be written to disk and linked elsewhere.
+ *
+ * Every string in a facts set is interned in the set's own arena and lives as
+ * long as the set: a front end hands in temporary strings, the builders copy.
+ *
+ * Indexes are uint32_t positions into the arrays of the same facts set;
+ * SC_NONE (UINT32_MAX) means "none".
+ */
+#ifndef STALLCHECK_FACTS_H
+#define STALLCHECK_FACTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SC_NONE UINT32_MAX
+
+/* A place in the source, as the user sees it: for code that comes from a
+ * macro, the place where the macro is used (clang's expansion location). */
+typedef struct sc_loc {
+  const char *file; /* path as the compiler saw it, made absolute; NULL if unknown */
+  uint32_t line;    /* 1-based; 0 if unknown */
+  uint32_t col;     /* 1-based byte column */
+  uint32_t end_line; /* end of the interesting range (the callee name for a call); */
+  uint32_t end_col;  /* 0 when unknown.  end_col is one past the last byte.        */
+} sc_loc;
+
+typedef enum sc_linkage {
+  SC_LINKAGE_EXTERNAL = 0, /* visible to other translation units */
+  SC_LINKAGE_INTERNAL = 1  /* static */
+} sc_linkage;
+
+/* Function flags. */
+enum {
+  SC_FN_HOT = 1u << 0,          /* __attribute__((hot)) */
+  SC_FN_NONBLOCKING = 1u << 1,  /* clang's nonblocking / nonallocating effect */
+  SC_FN_BLOCKING = 1u << 2,     /* clang's blocking effect */
+  SC_FN_VARIADIC = 1u << 3,
+  SC_FN_INLINE_HEADER = 1u << 4 /* defined in a header (may appear in many TUs) */
+};
+
+/* A function defined in this translation unit. */
+typedef struct sc_function {
+  const char *usr;         /* clang USR: the link key across translation units */
+  const char *name;
+  sc_linkage linkage;
+  sc_loc loc;              /* the name in the definition */
+  uint32_t flags;          /* SC_FN_* */
+  uint32_t nparams;
+  const char *annotations; /* "stallcheck::..." annotate() strings joined by '\n', or NULL */
+} sc_function;
+
+typedef enum sc_arg_kind {
+  SC_ARG_OTHER = 0, /* anything else: see `text` when it was recorded */
+  SC_ARG_INT,       /* an integer constant expression; value in ival */
+  SC_ARG_NULL,      /* a null pointer constant (NULL, 0, nullptr, (void*)0) */
+  SC_ARG_STRING,    /* a string literal; its contents in text */
+  SC_ARG_FUNC,      /* a function designator (fn, &fn, (cast)fn); usr/name */
+  SC_ARG_VAR,       /* a variable (global or local), possibly &var; usr/name */
+  SC_ARG_PARAM      /* a parameter of the enclosing function; param/name */
+} sc_arg_kind;
+
+/* One argument of a call. */
+typedef struct sc_arg {
+  sc_arg_kind kind;
+  int64_t ival;      /* SC_ARG_INT value; also set for enum/macro constants */
+  const char *text;  /* SC_ARG_STRING: the literal's contents.  Otherwise the
+                        argument's source spelling, recorded only when the
+                        catalog asks for it (sc_catalog_wants_arg_text), NULL
+                        otherwise. */
+  const char *usr;   /* SC_ARG_FUNC, SC_ARG_VAR */
+  const char *name;  /* SC_ARG_FUNC, SC_ARG_VAR, SC_ARG_PARAM */
+  uint32_t param;    /* SC_ARG_PARAM: 0-based parameter index */
+  const char *type;  /* the callee's declared parameter type at this position,
+                        spelled with typedef names kept ("uv_timer_cb");
+                        NULL for variadic positions or unknown callees */
+} sc_arg;
+
+typedef enum sc_callee_kind {
+  SC_CALLEE_DIRECT = 0, /* a named function: callee_usr, callee_name */
+  SC_CALLEE_VAR,        /* through a function-pointer variable or array of
+                           them: callee_usr/callee_name name the variable */
+  SC_CALLEE_FIELD,      /* through a struct field: record + callee_name (field) */
+  SC_CALLEE_PARAM,      /* through a parameter of the caller: param, callee_name */
+  SC_CALLEE_UNKNOWN     /* anything else (a call result, a cast, ...) */
+} sc_callee_kind;
+
+/* A call site. */
+typedef struct sc_call {
+  uint32_t caller;          /* index of the enclosing function */
+  sc_callee_kind callee_kind;
+  const char *callee_usr;   /* DIRECT: function USR; VAR: variable USR */
+  const char *callee_name;  /* DIRECT: function; VAR: variable; FIELD: field;
+                               PARAM: parameter name */
+  const char *record;       /* FIELD: the record's name without the tag
+                               keyword ("ev_io", or a typedef name when the
+                               record is anonymous) */
+  uint32_t param;           /* PARAM: 0-based index of the parameter */
+  sc_loc loc;               /* the callee's name (or the call's start) */
+  uint32_t loop;            /* innermost enclosing loop, SC_NONE if none */
+  uint32_t first_arg;       /* arguments are args[first_arg .. first_arg+nargs) */
+  uint32_t nargs;
+} sc_call;
+
+typedef enum sc_flow_kind {
+  SC_FLOW_ARG = 0, /* passed as argument `arg` of call `call` */
+  SC_FLOW_VAR,     /* stored in (or initialises) a variable or an array of
+                      function pointers: var_usr/var_name */
+  SC_FLOW_FIELD,   /* stored in a struct field, by assignment or by an
+                      initialiser (handler tables): record/field */
+  SC_FLOW_RETURN,  /* returned from the enclosing function */
+  SC_FLOW_OTHER    /* address taken some other way */
+} sc_flow_kind;
+
+/* A place where the address of a function flows.  The flowing value is
+ * either a function (fn_usr set) or, when fn_usr is NULL, the value of
+ * parameter `src_param` of the enclosing function, recorded only for
+ * parameters of function-pointer type stored into a variable or field
+ * (`fe->rfileProc = proc;` in a registrar the program wrote itself). */
+typedef struct sc_flow {
+  const char *fn_usr;     /* the function whose address flows, or NULL */
+  const char *fn_name;    /* its name, or the parameter's name */
+  uint32_t src_param;     /* fn_usr == NULL: 0-based parameter index */
+  sc_flow_kind kind;
+  uint32_t function;      /* enclosing function; SC_NONE for a global initialiser */
+  uint32_t call;          /* ARG: the call's index in calls[] */
+  uint32_t arg;           /* ARG: 0-based argument index */
+  const char *var_usr;    /* VAR */
+  const char *var_name;
+  const char *record;     /* FIELD: record name as in sc_call.record */
+  const char *field;
+  sc_loc loc;
+} sc_flow;
+
+typedef enum sc_trip_kind {
+  SC_TRIP_UNKNOWN = 0, /* could not tell */
+  SC_TRIP_CONST,       /* a constant count: trip_count */
+  SC_TRIP_INPUT,       /* bounded by a parameter, length, count or field:
+                          bound_text names it */
+  SC_TRIP_INFINITE     /* for(;;), while(1): runs until something breaks out */
+} sc_trip_kind;
+
+/* A loop statement (for, while, do). */
+typedef struct sc_loop {
+  uint32_t function;       /* enclosing function */
+  uint32_t parent;         /* enclosing loop in the same function, SC_NONE */
+  uint32_t depth;          /* 1 for an outermost loop */
+  sc_trip_kind trip_kind;
+  int64_t trip_count;      /* SC_TRIP_CONST */
+  const char *bound_text;  /* SC_TRIP_INPUT: the bound's spelling ("len") */
+  uint32_t body_weight;    /* statements and calls in the body, a rough cost */
+  sc_loc loc;              /* the loop keyword */
+} sc_loop;
+
+typedef enum sc_diag_level { SC_DIAG_WARNING = 0, SC_DIAG_ERROR, SC_DIAG_FATAL } sc_diag_level;
+
+/* A problem the front end met in this TU (compile errors, a failed parse). */
+typedef struct sc_diag {
+  sc_diag_level level;
+  sc_loc loc;
+  const char *message;
+} sc_diag;
+
+typedef struct sc_arena sc_arena;
+
+/* The facts of one translation unit. */
+typedef struct sc_facts {
+  const char *tu_file;       /* the main source file */
+  int parse_failed;          /* nonzero: no AST at all; the arrays are empty */
+
+  sc_function *functions; uint32_t nfunctions, cap_functions;
+  sc_call *calls;         uint32_t ncalls, cap_calls;
+  sc_arg *args;           uint32_t nargs, cap_args;
+  sc_flow *flows;         uint32_t nflows, cap_flows;
+  sc_loop *loops;         uint32_t nloops, cap_loops;
+  sc_diag *diags;         uint32_t ndiags, cap_diags;
+
+  sc_arena *arena;           /* owns every string above */
+} sc_facts;
+
+/* Builders.  They copy every string they are given into the arena (interned:
+ * equal strings share one copy) and return the new element's index.  On
+ * allocation failure they abort: a half-filled facts set is worse than none. */
+sc_facts *sc_facts_new(const char *tu_file);
+void sc_facts_free(sc_facts *facts);
+
+const char *sc_facts_intern(sc_facts *facts, const char *s); /* NULL -> NULL */
+const char *sc_facts_intern_n(sc_facts *facts, const char *s, size_t n);
+
+uint32_t sc_facts_add_function(sc_facts *facts, const sc_function *fn);
+/* Adds the call and copies its nargs arguments; sets first_arg/nargs. */
+uint32_t sc_facts_add_call(sc_facts *facts, const sc_call *call, const sc_arg *args, uint32_t nargs);
+uint32_t sc_facts_add_flow(sc_facts *facts, const sc_flow *flow);
+uint32_t sc_facts_add_loop(sc_facts *facts, const sc_loop *loop);
+uint32_t sc_facts_add_diag(sc_facts *facts, sc_diag_level level, const sc_loc *loc, const char *message);
+
+/* Interns the strings of a location (the file) and returns the copy. */
+sc_loc sc_facts_loc(sc_facts *facts, const char *file, uint32_t line, uint32_t col,
+                    uint32_t end_line, uint32_t end_col);
+
+static inline const sc_arg *sc_call_arg(const sc_facts *facts, const sc_call *call, uint32_t i) {
+  return i < call->nargs ? &facts->args[call->first_arg + i] : NULL;
+}
+
+/* Writes a readable dump of the facts (for tests and --dump-facts). */
+#include <stdio.h>
+void sc_facts_dump(const sc_facts *facts, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

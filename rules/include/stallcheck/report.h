@@ -1,0 +1,59 @@
+/*
+ * report.h - writing findings for people (clang-style text) and for machines
+ * (SARIF 2.1.0, written with jansson).
+ */
+#ifndef STALLCHECK_REPORT_H
+#define STALLCHECK_REPORT_H
+
+#include <stdio.h>
+
+#include "stallcheck/facts.h"
+#include "stallcheck/findings.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sc_text_options {
+  int color;          /* ANSI colours, as clang does on a terminal */
+  int show_snippet;   /* the source line and a caret under the column */
+} sc_text_options;
+
+/* Writes every finding that is not suppressed:
+ *   file:line:col: warning: message [rule-id]
+ *     42 |     sleep(1);
+ *        |     ^~~~~
+ *   file:line:col: note: ... (registration, then each call on the path)
+ *   file:line:col: note: remedy: ...
+ * Returns the number of findings written. */
+size_t sc_report_text(FILE *out, const sc_findings *findings, const sc_text_options *opts);
+
+/* A file that could not be analysed, for SARIF's toolExecutionNotifications. */
+typedef struct sc_notification {
+  const char *file;     /* may be NULL */
+  sc_diag_level level;
+  const char *message;
+} sc_notification;
+
+typedef struct sc_sarif_options {
+  const char *srcroot;          /* absolute directory that %SRCROOT% stands for;
+                                   files under it get relative uris */
+  const char *tool_version;     /* "0.1.0" */
+  const char *automation_id;    /* runAutomationDetails.id, e.g. "stallcheck/" */
+  const sc_notification *notifications;
+  size_t nnotifications;
+  int execution_successful;
+  const char *command_line;     /* invocation command line, may be NULL */
+} sc_sarif_options;
+
+/* Writes a SARIF 2.1.0 log to `path` atomically (a temporary file in the same
+ * directory, then rename).  Returns 0, or -1 with errno set and nothing
+ * changed at `path`. */
+int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc_sarif_options *opts);
+/* Writes it to a stream (stdout). Returns 0 or -1. */
+int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sarif_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
