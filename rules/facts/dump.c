@@ -10,6 +10,20 @@
 
 static const char *str(const char *s) { return s ? s : "-"; }
 
+/* Strings with line breaks (string literals, joined annotations) would break
+ * the one-line-per-fact form: print them escaped. */
+static void put_escaped(FILE *out, const char *s) {
+  if (!s) {
+    fputc('-', out);
+    return;
+  }
+  for (; *s; s++) {
+    if (*s == '\n') fputs("\\n", out);
+    else if (*s == '\\') fputs("\\\\", out);
+    else fputc(*s, out);
+  }
+}
+
 static void loc(FILE *out, sc_loc l) {
   fprintf(out, "%s:%u:%u", str(l.file), l.line, l.col);
 }
@@ -26,7 +40,10 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     fprintf(out, "function %u %s usr=%s %s params=%u flags=%u at ", i, fn->name, fn->usr,
             fn->linkage == SC_LINKAGE_INTERNAL ? "static" : "extern", fn->nparams, fn->flags);
     loc(out, fn->loc);
-    if (fn->annotations) fprintf(out, " annotations=%s", fn->annotations);
+    if (fn->annotations) {
+      fputs(" annotations=", out);
+      put_escaped(out, fn->annotations);
+    }
     fputc('\n', out);
   }
   for (uint32_t i = 0; i < f->nloops; i++) {
@@ -52,13 +69,20 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
       fprintf(out, " [%s", arg_kinds[arg->kind]);
       switch (arg->kind) {
       case SC_ARG_INT: fprintf(out, " %" PRId64, arg->ival); break;
-      case SC_ARG_STRING: fprintf(out, " \"%s\"", str(arg->text)); break;
+      case SC_ARG_STRING:
+        fputs(" \"", out);
+        put_escaped(out, arg->text);
+        fputc('"', out);
+        break;
       case SC_ARG_FUNC:
       case SC_ARG_VAR: fprintf(out, " %s", str(arg->name)); break;
       case SC_ARG_PARAM: fprintf(out, " %u", arg->param); break;
       default: break;
       }
-      if (arg->kind != SC_ARG_STRING && arg->text) fprintf(out, " text=%s", arg->text);
+      if (arg->kind != SC_ARG_STRING && arg->text) {
+        fputs(" text=", out);
+        put_escaped(out, arg->text);
+      }
       if (arg->type) fprintf(out, " type=%s", arg->type);
       fputc(']', out);
     }

@@ -14,6 +14,7 @@ while [ $# -gt 0 ]; do
     --color=*|--quiet|-q) ;;
     --disable=*) args+=("-fplugin-arg-stallcheck-disable=${1#--disable=}") ;;
     --sarif=*) args+=("-fplugin-arg-stallcheck-sarif=${1#--sarif=}") ;;
+    --dump-facts) args+=("-fplugin-arg-stallcheck-dump-facts=/dev/stdout") ;;
     -*) echo "plugin-as-driver.sh: option $1 has no plugin equivalent" >&2; exit 2 ;;
     *) file=$1 ;;
   esac

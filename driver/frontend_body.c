@@ -1,0 +1,800 @@
+/*
+ * frontend_body.c - the walk over a function body (or a file-scope
+ * initialiser) that records calls with their arguments, the places function
+ * addresses flow to, and loops.
+ *
+ * The walk carries a *target*: what a function reference met at this point
+ * would flow into.  Parentheses, casts, `&` and the arms of `?:` pass the
+ * target down unchanged; every other expression resets it to "other".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend_internal.h"
+#include "stallcheck/catalog.h"
+
+typedef enum target_kind {
+  T_OTHER = 0,
+  T_CALLEE, /* the callee of a direct call: not a flow */
+  T_ARG,
+  T_VAR,
+  T_FIELD,
+  T_RETURN
+} target_kind;
+
+typedef struct target {
+  target_kind kind;
+  int plain; /* reached through parentheses and casts only (no `&`, no `?:`) */
+  uint32_t call, arg;
+  const char *var_usr, *var_name;
+  const char *record, *field;
+} target;
+
+static const target other = {T_OTHER, 1, SC_NONE, SC_NONE, NULL, NULL, NULL, NULL};
+
+static void walk(fe_state *st, CXCursor c, target tgt);
+
+static enum CXChildVisitResult walk_child_other(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  walk(data, c, other);
+  return CXChildVisit_Continue;
+}
+
+static void walk_children(fe_state *st, CXCursor c, target tgt) {
+  if (tgt.kind == T_OTHER) {
+    clang_visitChildren(c, walk_child_other, st);
+    return;
+  }
+  fe_children k;
+  fe_children_get(c, &k);
+  for (unsigned i = 0; i < k.count; i++) walk(st, k.items[i], tgt);
+  fe_children_free(&k);
+}
+
+/* ---- targets ----------------------------------------------------------- */
+
+static target var_target(fe_state *st, CXCursor var) {
+  target t = other;
+  t.kind = T_VAR;
+  t.var_usr = fe_cursor_usr(st, var);
+  t.var_name = fe_cursor_name(st, var);
+  return t;
+}
+
+static target field_target(fe_state *st, CXCursor field) {
+  target t = other;
+  t.kind = T_FIELD;
+  t.record = fe_record_name(st, field);
+  t.field = fe_cursor_name(st, field);
+  return t;
+}
+
+/* The base of `a[i]` (or `i[a]`): the side of pointer or array type. */
+static CXCursor subscript_base(CXCursor c) {
+  fe_children k;
+  fe_children_get(c, &k);
+  CXCursor base = k.count ? k.items[0] : clang_getNullCursor();
+  for (unsigned i = 0; i < k.count; i++) {
+    enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(k.items[i])).kind;
+    if (tk == CXType_Pointer || tk == CXType_ConstantArray || tk == CXType_IncompleteArray ||
+        tk == CXType_VariableArray) {
+      base = k.items[i];
+      break;
+    }
+  }
+  fe_children_free(&k);
+  return base;
+}
+
+/* What a value stored through `lhs` lands in: stripped as for callees, an
+ * element of an array counting as the array. */
+static target store_target(fe_state *st, CXCursor lhs) {
+  CXCursor s = fe_strip_casts_and(lhs, CXUnaryOperator_Deref);
+  if (clang_getCursorKind(s) == CXCursor_ArraySubscriptExpr) {
+    CXCursor base = subscript_base(s);
+    if (clang_Cursor_isNull(base)) return other;
+    s = fe_strip_casts_and(base, CXUnaryOperator_Deref);
+  }
+  enum CXCursorKind k = clang_getCursorKind(s);
+  if (k == CXCursor_DeclRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(s);
+    enum CXCursorKind rk = clang_getCursorKind(ref);
+    if (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) return var_target(st, ref);
+  } else if (k == CXCursor_MemberRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(s);
+    if (clang_getCursorKind(ref) == CXCursor_FieldDecl) return field_target(st, ref);
+  }
+  return other;
+}
+
+/* ---- flows ------------------------------------------------------------- */
+
+static void add_flow(fe_state *st, CXCursor ref_expr, const target *tgt, sc_flow *flow) {
+  switch (tgt->kind) {
+  case T_ARG:
+    flow->kind = SC_FLOW_ARG;
+    flow->call = tgt->call;
+    flow->arg = tgt->arg;
+    break;
+  case T_VAR:
+    flow->kind = SC_FLOW_VAR;
+    flow->var_usr = tgt->var_usr;
+    flow->var_name = tgt->var_name;
+    break;
+  case T_FIELD:
+    flow->kind = SC_FLOW_FIELD;
+    flow->record = tgt->record;
+    flow->field = tgt->field;
+    break;
+  case T_RETURN: flow->kind = SC_FLOW_RETURN; break;
+  default: flow->kind = SC_FLOW_OTHER; break;
+  }
+  flow->function = st->function;
+  flow->loc = fe_loc(st, clang_getCursorLocation(ref_expr));
+  sc_facts_add_flow(st->facts, flow);
+}
+
+static void visit_decl_ref(fe_state *st, CXCursor c, const target *tgt) {
+  CXCursor ref = clang_getCursorReferenced(c);
+  enum CXCursorKind rk = clang_getCursorKind(ref);
+  if (rk == CXCursor_FunctionDecl) {
+    if (tgt->kind == T_CALLEE) return;
+    sc_flow flow = {0};
+    flow.fn_usr = fe_cursor_usr(st, ref);
+    flow.fn_name = fe_cursor_name(st, ref);
+    flow.src_param = SC_NONE;
+    flow.call = flow.arg = SC_NONE;
+    add_flow(st, c, tgt, &flow);
+  } else if (rk == CXCursor_ParmDecl && (tgt->kind == T_VAR || tgt->kind == T_FIELD) && tgt->plain &&
+             st->function != SC_NONE && fe_is_function_pointer_type(clang_getCursorType(ref))) {
+    /* A registrar the program wrote itself stores its callback parameter. */
+    int index = fe_param_index(st, ref);
+    if (index < 0) return;
+    sc_flow flow = {0};
+    flow.fn_name = fe_cursor_name(st, ref);
+    flow.src_param = (uint32_t)index;
+    flow.call = flow.arg = SC_NONE;
+    add_flow(st, c, tgt, &flow);
+  }
+}
+
+/* ---- calls ------------------------------------------------------------- */
+
+/* Classifies a reference to a declaration as a callee or an argument. */
+typedef enum ref_kind { REF_NONE, REF_FUNCTION, REF_PARAM, REF_VAR } ref_kind;
+
+static ref_kind classify_ref(fe_state *st, CXCursor ref, int *param) {
+  switch (clang_getCursorKind(ref)) {
+  case CXCursor_FunctionDecl: return REF_FUNCTION;
+  case CXCursor_ParmDecl:
+    *param = st->function == SC_NONE ? -1 : fe_param_index(st, ref);
+    return *param >= 0 ? REF_PARAM : REF_VAR;
+  case CXCursor_VarDecl: return REF_VAR;
+  default: return REF_NONE;
+  }
+}
+
+static void classify_callee(fe_state *st, CXCursor callee, sc_call *call, CXCursor *direct_ref) {
+  call->callee_kind = SC_CALLEE_UNKNOWN;
+  CXCursor s = fe_strip_casts_and(callee, CXUnaryOperator_Deref);
+  int subscript = 0;
+  if (clang_getCursorKind(s) == CXCursor_ArraySubscriptExpr) {
+    CXCursor base = subscript_base(s);
+    if (clang_Cursor_isNull(base)) return;
+    s = fe_strip_casts_and(base, CXUnaryOperator_Deref);
+    subscript = 1;
+  }
+  enum CXCursorKind k = clang_getCursorKind(s);
+  if (k == CXCursor_DeclRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(s);
+    int param = -1;
+    switch (classify_ref(st, ref, &param)) {
+    case REF_FUNCTION:
+      if (subscript) return;
+      call->callee_kind = SC_CALLEE_DIRECT;
+      *direct_ref = s;
+      break;
+    case REF_PARAM:
+      call->callee_kind = SC_CALLEE_PARAM;
+      call->param = (uint32_t)param;
+      break;
+    case REF_VAR: call->callee_kind = SC_CALLEE_VAR; break;
+    default: return;
+    }
+    if (call->callee_kind != SC_CALLEE_PARAM) call->callee_usr = fe_cursor_usr(st, ref);
+    call->callee_name = fe_cursor_name(st, ref);
+  } else if (k == CXCursor_MemberRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(s);
+    if (clang_getCursorKind(ref) != CXCursor_FieldDecl) return;
+    call->callee_kind = SC_CALLEE_FIELD;
+    call->callee_name = fe_cursor_name(st, ref);
+    call->record = fe_record_name(st, ref);
+  }
+}
+
+static void classify_arg(fe_state *st, CXCursor a, sc_arg *arg) {
+  if (fe_is_null_constant(a)) {
+    arg->kind = SC_ARG_NULL;
+    return;
+  }
+  /* Stripped by hand to keep the wrapper of a string literal: libclang
+   * evaluates a literal only under its array-to-pointer decay. */
+  CXCursor s = a, decayed = a;
+  for (int guard = 0; guard < 64; guard++) {
+    int strip = fe_is_paren_or_cast(s) || (clang_getCursorKind(s) == CXCursor_UnaryOperator &&
+                                           clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_AddrOf);
+    CXCursor inner = strip ? fe_last_expr_child(s) : clang_getNullCursor();
+    if (clang_Cursor_isNull(inner)) break;
+    decayed = s;
+    s = inner;
+  }
+  enum CXCursorKind k = clang_getCursorKind(s);
+  if (k == CXCursor_StringLiteral) {
+    CXEvalResult r = clang_Cursor_Evaluate(decayed);
+    if (r && clang_EvalResult_getKind(r) == CXEval_StrLiteral) {
+      arg->kind = SC_ARG_STRING;
+      arg->text = sc_facts_intern(st->facts, clang_EvalResult_getAsStr(r));
+    }
+    if (r) clang_EvalResult_dispose(r);
+    if (arg->kind == SC_ARG_STRING) return;
+  }
+  if (k == CXCursor_DeclRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(s);
+    int param = -1;
+    switch (classify_ref(st, ref, &param)) {
+    case REF_FUNCTION:
+      arg->kind = SC_ARG_FUNC;
+      arg->usr = fe_cursor_usr(st, ref);
+      arg->name = fe_cursor_name(st, ref);
+      return;
+    case REF_PARAM:
+      arg->kind = SC_ARG_PARAM;
+      arg->param = (uint32_t)param;
+      arg->name = fe_cursor_name(st, ref);
+      return;
+    case REF_VAR:
+      arg->kind = SC_ARG_VAR;
+      arg->usr = fe_cursor_usr(st, ref);
+      arg->name = fe_cursor_name(st, ref);
+      return;
+    default: break;
+    }
+  }
+  int64_t v;
+  if (fe_int_constant(a, &v)) {
+    arg->kind = SC_ARG_INT;
+    arg->ival = v;
+  }
+}
+
+static const char *type_spelling(fe_state *st, CXType t) {
+  CXString s = clang_getTypeSpelling(t);
+  const char *r = sc_facts_intern(st->facts, clang_getCString(s));
+  clang_disposeString(s);
+  return r;
+}
+
+/* Records the call and walks its callee and arguments. */
+static void visit_call(fe_state *st, CXCursor c) {
+  fe_children k;
+  fe_children_get(c, &k);
+  if (k.count == 0 || st->function == SC_NONE) {
+    for (unsigned i = 0; i < k.count; i++) walk(st, k.items[i], other);
+    fe_children_free(&k);
+    return;
+  }
+  CXCursor callee = k.items[0];
+  int n = clang_Cursor_getNumArguments(c);
+  unsigned nargs = n < 0 ? 0 : (unsigned)n;
+  if (nargs > k.count - 1) nargs = k.count - 1;
+
+  sc_call call = {0};
+  call.caller = st->function;
+  call.param = SC_NONE;
+  call.loop = st->loop;
+  CXCursor direct_ref = clang_getNullCursor();
+  classify_callee(st, callee, &call, &direct_ref);
+  call.loc = fe_loc(st, clang_getCursorLocation(c));
+  if (call.callee_kind == SC_CALLEE_DIRECT) {
+    sc_loc name = fe_loc(st, clang_getCursorLocation(direct_ref));
+    uint32_t len = fe_identifier_length(st, clang_getCursorLocation(direct_ref));
+    if (len && name.file == call.loc.file) {
+      call.loc.end_line = name.line;
+      call.loc.end_col = name.col + len;
+    }
+  }
+
+  CXType fn_type = fe_callee_function_type(clang_getCursorType(callee));
+  int nparams = fn_type.kind == CXType_FunctionProto ? clang_getNumArgTypes(fn_type) : -1;
+  int wants_text = call.callee_kind == SC_CALLEE_DIRECT && call.callee_name &&
+                   sc_catalog_wants_arg_text(call.callee_name);
+
+  sc_arg small[8];
+  sc_arg *args = nargs <= 8 ? small : calloc(nargs, sizeof *args);
+  if (!args) abort();
+  for (unsigned i = 0; i < nargs; i++) {
+    CXCursor a = k.items[i + 1];
+    memset(&args[i], 0, sizeof args[i]);
+    args[i].param = SC_NONE;
+    classify_arg(st, a, &args[i]);
+    if ((int)i < nparams) args[i].type = type_spelling(st, clang_getArgType(fn_type, i));
+    if (wants_text && args[i].kind != SC_ARG_STRING) args[i].text = fe_token_text(st, a);
+  }
+  uint32_t index = sc_facts_add_call(st->facts, &call, args, nargs);
+  if (args != small) free(args);
+
+  target callee_tgt = other;
+  if (call.callee_kind == SC_CALLEE_DIRECT) callee_tgt.kind = T_CALLEE;
+  walk(st, callee, callee_tgt);
+  for (unsigned i = 1; i < k.count; i++) {
+    target t = other;
+    if (i - 1 < nargs) {
+      t.kind = T_ARG;
+      t.call = index;
+      t.arg = i - 1;
+    }
+    walk(st, k.items[i], t);
+  }
+  fe_children_free(&k);
+}
+
+/* ---- brace initialisers ------------------------------------------------ */
+
+typedef struct field_list {
+  CXCursor *items;
+  unsigned count, cap;
+} field_list;
+
+static enum CXVisitorResult collect_field(CXCursor field, CXClientData data) {
+  field_list *f = data;
+  /* Unnamed bit-fields take no initialiser. */
+  CXString name = clang_getCursorSpelling(field);
+  int unnamed_bitfield = clang_Cursor_isBitField(field) && !*clang_getCString(name);
+  clang_disposeString(name);
+  if (unnamed_bitfield) return CXVisit_Continue;
+  if (f->count == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 8;
+    f->items = realloc(f->items, f->cap * sizeof *f->items);
+    if (!f->items) abort();
+  }
+  f->items[f->count++] = field;
+  return CXVisit_Continue;
+}
+
+static int is_array_type(CXType t) {
+  switch (clang_getCanonicalType(t).kind) {
+  case CXType_ConstantArray: case CXType_IncompleteArray: case CXType_VariableArray:
+  case CXType_DependentSizedArray:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* A designated element `.f = v` / `[i] = v` / `.a.b[2] = v`: libclang shows
+ * its designators (MemberRef for fields, expressions for indexes) then the
+ * value.  Returns 1 and sets the last field designator (or a null cursor),
+ * the first one and the value. */
+static int designated(CXCursor e, CXCursor *first_field, CXCursor *last_field, CXCursor *value) {
+  if (clang_getCursorKind(e) != CXCursor_UnexposedExpr) return 0;
+  fe_children k;
+  fe_children_get(e, &k);
+  int is = k.count >= 2;
+  if (is) {
+    *first_field = *last_field = clang_getNullCursor();
+    for (unsigned i = 0; i + 1 < k.count; i++) {
+      if (clang_getCursorKind(k.items[i]) != CXCursor_MemberRef) continue;
+      CXCursor field = clang_getCursorReferenced(k.items[i]);
+      if (clang_Cursor_isNull(*first_field)) *first_field = field;
+      *last_field = field;
+    }
+    *value = k.items[k.count - 1];
+  }
+  fe_children_free(&k);
+  return is;
+}
+
+static void visit_init_list(fe_state *st, CXCursor list, target tgt);
+
+static void visit_init_element(fe_state *st, CXCursor e, target tgt) {
+  CXCursor s = e;
+  while (clang_getCursorKind(s) == CXCursor_ParenExpr) s = fe_last_expr_child(s);
+  if (clang_getCursorKind(s) == CXCursor_InitListExpr)
+    visit_init_list(st, s, tgt);
+  else
+    walk(st, e, tgt);
+}
+
+static void visit_init_list(fe_state *st, CXCursor list, target tgt) {
+  CXType type = clang_getCursorType(list);
+  CXType canon = clang_getCanonicalType(type);
+  fe_children k;
+  fe_children_get(list, &k);
+  if (canon.kind == CXType_Record) {
+    field_list fields = {0};
+    clang_Type_visitFields(canon, collect_field, &fields);
+    int is_union = clang_getCursorKind(clang_getTypeDeclaration(canon)) == CXCursor_UnionDecl;
+    unsigned next = 0;
+    for (unsigned i = 0; i < k.count; i++) {
+      CXCursor first, last, value;
+      if (designated(k.items[i], &first, &last, &value)) {
+        for (unsigned f = 0; f < fields.count && !clang_Cursor_isNull(first); f++)
+          if (clang_equalCursors(fields.items[f], first)) next = f + 1;
+        visit_init_element(st, value, clang_Cursor_isNull(last) ? other : field_target(st, last));
+      } else if (next < fields.count && !(is_union && next > 0)) {
+        visit_init_element(st, k.items[i], field_target(st, fields.items[next++]));
+      } else {
+        walk(st, k.items[i], other);
+      }
+    }
+    free(fields.items);
+  } else if (is_array_type(canon)) {
+    CXType elem = clang_getArrayElementType(canon);
+    target elem_tgt = other;
+    if (tgt.kind == T_FIELD) {
+      elem_tgt = tgt; /* an element of an array member stores into the member */
+    } else if (tgt.kind == T_VAR && (fe_is_function_pointer_type(elem) || is_array_type(elem))) {
+      elem_tgt = tgt;
+      elem_tgt.kind = T_VAR;
+    }
+    for (unsigned i = 0; i < k.count; i++) {
+      CXCursor first, last, value;
+      if (designated(k.items[i], &first, &last, &value))
+        visit_init_element(st, value, clang_Cursor_isNull(last) ? elem_tgt : field_target(st, last));
+      else
+        visit_init_element(st, k.items[i], elem_tgt);
+    }
+  } else {
+    /* A scalar in braces: `cb_t p = { f };` */
+    for (unsigned i = 0; i < k.count; i++) walk(st, k.items[i], tgt);
+  }
+  fe_children_free(&k);
+}
+
+static void visit_var(fe_state *st, CXCursor var) {
+  CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+  fe_children k;
+  fe_children_get(var, &k);
+  for (unsigned i = 0; i < k.count; i++) {
+    if (!clang_Cursor_isNull(init) && clang_equalCursors(k.items[i], init))
+      visit_init_element(st, k.items[i], var_target(st, var));
+    else
+      walk(st, k.items[i], other);
+  }
+  fe_children_free(&k);
+}
+
+/* ---- loops ------------------------------------------------------------- */
+
+static int refers_to(CXCursor expr, CXCursor decl) {
+  CXCursor s = fe_strip_casts(expr);
+  return clang_getCursorKind(s) == CXCursor_DeclRefExpr && !clang_Cursor_isNull(decl) &&
+         clang_equalCursors(clang_getCursorReferenced(s), decl);
+}
+
+/* Finds `var = c0` or `int var = c0` in a for-init (also inside a comma list). */
+static int init_constant(CXCursor init, CXCursor var, int64_t *c0) {
+  CXCursor s = fe_strip_casts(init);
+  enum CXCursorKind k = clang_getCursorKind(s);
+  int found = 0;
+  fe_children kids;
+  fe_children_get(s, &kids);
+  if (k == CXCursor_DeclStmt) {
+    for (unsigned i = 0; i < kids.count && !found; i++) {
+      if (!clang_equalCursors(kids.items[i], var)) continue;
+      CXCursor value = clang_Cursor_getVarDeclInitializer(kids.items[i]);
+      found = !clang_Cursor_isNull(value) && fe_int_constant(value, c0);
+    }
+  } else if (k == CXCursor_BinaryOperator && kids.count == 2) {
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+    if (op == CXBinaryOperator_Assign)
+      found = refers_to(kids.items[0], var) && fe_int_constant(kids.items[1], c0);
+    else if (op == CXBinaryOperator_Comma)
+      found = init_constant(kids.items[0], var, c0) || init_constant(kids.items[1], var, c0);
+  }
+  fe_children_free(&kids);
+  return found;
+}
+
+/* The variable a for loop steps: declared or assigned in its init, else
+ * changed in its increment. */
+static CXCursor loop_variable(CXCursor init, CXCursor inc) {
+  CXCursor none = clang_getNullCursor();
+  CXCursor parts[2] = {init, inc};
+  for (int p = 0; p < 2; p++) {
+    if (clang_Cursor_isNull(parts[p])) continue;
+    CXCursor s = fe_strip_casts(parts[p]);
+    enum CXCursorKind k = clang_getCursorKind(s);
+    fe_children kids;
+    fe_children_get(s, &kids);
+    CXCursor found = none;
+    if (k == CXCursor_DeclStmt && kids.count && clang_getCursorKind(kids.items[0]) == CXCursor_VarDecl) {
+      found = kids.items[0];
+    } else if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator ||
+                k == CXCursor_UnaryOperator) && kids.count >= 1) {
+      CXCursor target = fe_strip_casts(kids.items[0]);
+      if (clang_getCursorKind(target) == CXCursor_DeclRefExpr) found = clang_getCursorReferenced(target);
+    }
+    fe_children_free(&kids);
+    if (!clang_Cursor_isNull(found)) return found;
+  }
+  return none;
+}
+
+static void estimate_trip(fe_state *st, int is_for, CXCursor init, CXCursor cond, CXCursor inc,
+                          sc_loop *loop) {
+  loop->trip_kind = SC_TRIP_UNKNOWN;
+  if (clang_Cursor_isNull(cond)) {
+    if (is_for) loop->trip_kind = SC_TRIP_INFINITE;
+    return;
+  }
+  int64_t v;
+  if (fe_int_constant(cond, &v)) {
+    if (v != 0) loop->trip_kind = SC_TRIP_INFINITE;
+    return;
+  }
+  CXCursor s = fe_strip_casts(cond);
+  if (clang_getCursorKind(s) != CXCursor_BinaryOperator) return;
+  enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+  if (op != CXBinaryOperator_LT && op != CXBinaryOperator_LE && op != CXBinaryOperator_GT &&
+      op != CXBinaryOperator_GE && op != CXBinaryOperator_NE)
+    return;
+  fe_children kids;
+  fe_children_get(s, &kids);
+  if (kids.count == 2) {
+    int64_t lv = 0, rv = 0;
+    int lc = fe_int_constant(kids.items[0], &lv), rc = fe_int_constant(kids.items[1], &rv);
+    if (lc != rc) {
+      int64_t n = lc ? lv : rv;
+      CXCursor var_side = fe_strip_casts(kids.items[lc ? 1 : 0]);
+      int64_t c0 = 0;
+      int has_init = 0;
+      if (is_for && !clang_Cursor_isNull(init) && clang_getCursorKind(var_side) == CXCursor_DeclRefExpr)
+        has_init = init_constant(init, clang_getCursorReferenced(var_side), &c0);
+      int64_t trips = has_init ? (n > c0 ? n - c0 : c0 - n) : n;
+      if (has_init && (op == CXBinaryOperator_LE || op == CXBinaryOperator_GE)) trips++;
+      loop->trip_kind = SC_TRIP_CONST;
+      loop->trip_count = trips;
+    } else if (!lc) {
+      CXCursor var = is_for ? loop_variable(init, inc) : clang_getNullCursor();
+      CXCursor bound = kids.items[1];
+      if (!clang_Cursor_isNull(var) && refers_to(kids.items[1], var) && !refers_to(kids.items[0], var))
+        bound = kids.items[0];
+      loop->trip_kind = SC_TRIP_INPUT;
+      loop->bound_text = fe_source_text(st, bound);
+    }
+  }
+  fe_children_free(&kids);
+}
+
+/* Offsets of the two top-level semicolons of a for header written at
+ * `offset` in `buf` (not through a macro).  Returns 0 if it cannot tell. */
+static int for_header_semicolons(const char *buf, size_t size, unsigned offset, unsigned *s1, unsigned *s2) {
+  size_t i = offset;
+  if (i + 3 > size || memcmp(buf + i, "for", 3) != 0) return 0;
+  i += 3;
+  while (i < size && buf[i] != '(') {
+    if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' && buf[i] != '\r') return 0;
+    i++;
+  }
+  int depth = 0, found = 0;
+  for (i++; i < size; i++) {
+    char ch = buf[i];
+    if (ch == '"' || ch == '\'') {
+      for (i++; i < size && buf[i] != ch; i++)
+        if (buf[i] == '\\') i++;
+    } else if (ch == '/' && i + 1 < size && buf[i + 1] == '*') {
+      const char *end = strstr(buf + i + 2, "*/");
+      if (!end) return 0;
+      i = (size_t)(end - buf) + 1;
+    } else if (ch == '/' && i + 1 < size && buf[i + 1] == '/') {
+      while (i < size && buf[i] != '\n') i++;
+    } else if (ch == '(' || ch == '[' || ch == '{') {
+      depth++;
+    } else if (ch == ')' || ch == ']' || ch == '}') {
+      if (depth-- == 0) break;
+    } else if (ch == ';' && depth == 0) {
+      if (found == 0) *s1 = (unsigned)i;
+      else *s2 = (unsigned)i;
+      if (++found == 2) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Tells apart the init, condition and increment of a for header, any of
+ * which may be missing (libclang skips missing children). */
+static void split_for_header(fe_state *st, CXCursor loop, CXCursor *header, unsigned n, CXCursor *init,
+                             CXCursor *cond, CXCursor *inc) {
+  if (n == 3) {
+    *init = header[0];
+    *cond = header[1];
+    *inc = header[2];
+    return;
+  }
+  if (n == 0) return;
+  CXSourceLocation at = clang_getCursorLocation(loop);
+  CXFile ef = NULL, sf = NULL;
+  unsigned eo = 0, so = 0, s1 = 0, s2 = 0;
+  clang_getExpansionLocation(at, &ef, NULL, NULL, &eo);
+  clang_getSpellingLocation(at, &sf, NULL, NULL, &so);
+  size_t size = 0;
+  const char *buf = ef ? clang_getFileContents(st->tu, ef, &size) : NULL;
+  if (buf && sf && clang_File_isEqual(ef, sf) && eo == so && for_header_semicolons(buf, size, eo, &s1, &s2)) {
+    for (unsigned i = 0; i < n; i++) {
+      CXFile f = NULL;
+      unsigned o = 0;
+      clang_getExpansionLocation(clang_getCursorLocation(header[i]), &f, NULL, NULL, &o);
+      if (o < s1) *init = header[i];
+      else if (o < s2) *cond = header[i];
+      else *inc = header[i];
+    }
+    return;
+  }
+  /* Written by a macro: judge by the shape of each part. */
+  for (unsigned i = 0; i < n; i++) {
+    CXCursor s = fe_strip_casts(header[i]);
+    enum CXCursorKind k = clang_getCursorKind(s);
+    int is_cond = 0, is_step = 0;
+    if (k == CXCursor_BinaryOperator) {
+      enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+      is_cond = op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE;
+      is_cond |= op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr;
+      is_step = op == CXBinaryOperator_Assign || op == CXBinaryOperator_Comma;
+    } else if (k == CXCursor_UnaryOperator) {
+      enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(s);
+      is_cond = op == CXUnaryOperator_LNot;
+      is_step = !is_cond;
+    } else if (k == CXCursor_CompoundAssignOperator) {
+      is_step = 1;
+    }
+    if (k == CXCursor_DeclStmt || (is_step && i == 0 && n > 1 && clang_Cursor_isNull(*init) &&
+                                   k == CXCursor_BinaryOperator))
+      *init = header[i];
+    else if (is_step || !clang_Cursor_isNull(*cond))
+      *inc = header[i];
+    else
+      *cond = header[i];
+    (void)is_cond;
+  }
+}
+
+static enum CXChildVisitResult count_child(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)c;
+  (void)parent;
+  (*(uint32_t *)data)++;
+  return CXChildVisit_Continue;
+}
+
+static void visit_loop(fe_state *st, CXCursor c, enum CXCursorKind kind) {
+  fe_children k;
+  fe_children_get(c, &k);
+  if (k.count == 0) {
+    fe_children_free(&k);
+    return;
+  }
+  CXCursor init = clang_getNullCursor(), cond = clang_getNullCursor(), inc = clang_getNullCursor();
+  unsigned body_index;
+  if (kind == CXCursor_DoStmt) {
+    body_index = 0;
+    if (k.count > 1) cond = k.items[k.count - 1];
+  } else if (kind == CXCursor_WhileStmt) {
+    body_index = k.count - 1;
+    if (k.count > 1) cond = k.items[k.count - 2];
+  } else {
+    body_index = k.count - 1;
+    split_for_header(st, c, k.items, k.count - 1, &init, &cond, &inc);
+  }
+
+  sc_loop loop = {0};
+  loop.function = st->function;
+  loop.parent = st->loop;
+  loop.depth = st->depth + 1;
+  loop.loc = fe_loc(st, clang_getCursorLocation(c));
+  estimate_trip(st, kind == CXCursor_ForStmt, init, cond, inc, &loop);
+  uint32_t index = sc_facts_add_loop(st->facts, &loop);
+
+  uint32_t saved_loop = st->loop, saved_depth = st->depth;
+  st->loop = index;
+  st->depth = loop.depth;
+  uint32_t body_calls = 0;
+  for (unsigned i = 0; i < k.count; i++) {
+    uint32_t before = st->facts->ncalls;
+    walk(st, k.items[i], other);
+    if (i == body_index) body_calls = st->facts->ncalls - before;
+  }
+  st->loop = saved_loop;
+  st->depth = saved_depth;
+
+  CXCursor body = k.items[body_index];
+  uint32_t statements = 1;
+  if (clang_getCursorKind(body) == CXCursor_CompoundStmt) {
+    statements = 0;
+    clang_visitChildren(body, count_child, &statements);
+  }
+  st->facts->loops[index].body_weight = body_calls + statements;
+  fe_children_free(&k);
+}
+
+/* ---- the walk ---------------------------------------------------------- */
+
+static void walk(fe_state *st, CXCursor c, target tgt) {
+  enum CXCursorKind kind = clang_getCursorKind(c);
+  switch (kind) {
+  case CXCursor_CallExpr:
+    visit_call(st, c);
+    return;
+  case CXCursor_DeclRefExpr:
+    visit_decl_ref(st, c, &tgt);
+    return;
+  case CXCursor_ParenExpr:
+  case CXCursor_CStyleCastExpr:
+    walk_children(st, c, tgt);
+    return;
+  case CXCursor_UnexposedExpr:
+    walk_children(st, c, fe_is_paren_or_cast(c) ? tgt : other);
+    return;
+  case CXCursor_UnaryOperator: {
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    if (op == CXUnaryOperator_AddrOf && tgt.kind != T_OTHER) {
+      tgt.plain = 0;
+      walk_children(st, c, tgt);
+    } else {
+      walk_children(st, c, op == CXUnaryOperator_Deref && tgt.kind == T_CALLEE ? tgt : other);
+    }
+    return;
+  }
+  case CXCursor_ConditionalOperator: {
+    fe_children k;
+    fe_children_get(c, &k);
+    tgt.plain = 0;
+    for (unsigned i = 0; i < k.count; i++) walk(st, k.items[i], i == 0 && k.count == 3 ? other : tgt);
+    fe_children_free(&k);
+    return;
+  }
+  case CXCursor_BinaryOperator: {
+    if (clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign) break;
+    fe_children k;
+    fe_children_get(c, &k);
+    for (unsigned i = 0; i < k.count; i++)
+      walk(st, k.items[i], i == 1 && k.count == 2 ? store_target(st, k.items[0]) : other);
+    fe_children_free(&k);
+    return;
+  }
+  case CXCursor_ReturnStmt: {
+    target ret = other;
+    ret.kind = T_RETURN;
+    walk_children(st, c, ret);
+    return;
+  }
+  case CXCursor_VarDecl:
+    visit_var(st, c);
+    return;
+  case CXCursor_InitListExpr:
+    visit_init_list(st, c, tgt);
+    return;
+  case CXCursor_ForStmt:
+  case CXCursor_WhileStmt:
+  case CXCursor_DoStmt:
+    visit_loop(st, c, kind);
+    return;
+  default:
+    break;
+  }
+  walk_children(st, c, other);
+}
+
+void fe_walk_body(fe_state *st, CXCursor body) {
+  st->loop = SC_NONE;
+  st->depth = 0;
+  walk(st, body, other);
+}
+
+void fe_walk_global_var(fe_state *st, CXCursor var) {
+  st->function = SC_NONE;
+  st->params = NULL;
+  st->nparams = 0;
+  st->loop = SC_NONE;
+  st->depth = 0;
+  visit_var(st, var);
+}

@@ -1,0 +1,102 @@
+/*
+ * frontend_internal.h - what the parts of the libclang front end share:
+ *   frontend_libclang.c  parsing a TU, its diagnostics, top-level declarations;
+ *   frontend_cursor.c    cursor helpers: children, stripping, constants,
+ *                        locations, source text;
+ *   frontend_body.c      walking a function body: calls, arguments, flows,
+ *                        loops.
+ * The rules they implement are in docs/design/facts.md.
+ */
+#ifndef STALLCHECK_FRONTEND_INTERNAL_H
+#define STALLCHECK_FRONTEND_INTERNAL_H
+
+#include <clang-c/Index.h>
+#include <stdint.h>
+
+#include "stallcheck/facts.h"
+
+/* The state of one TU's walk. */
+typedef struct fe_state {
+  sc_facts *facts;
+  CXTranslationUnit tu;
+  const char *directory; /* the compile directory, for relative file names */
+
+  /* The function whose body is being walked (function == SC_NONE at file scope). */
+  uint32_t function;
+  CXCursor *params;
+  uint32_t nparams;
+
+  uint32_t loop;  /* innermost enclosing loop, SC_NONE */
+  uint32_t depth; /* its depth */
+
+  /* USRs and names of declarations already seen, by declaration: clang
+   * builds a USR string afresh on every request. */
+  struct fe_decl_name *names;
+  uint32_t names_cap, names_count;
+
+  /* The last file a location was resolved in, and its interned path. */
+  CXFile last_file;
+  const char *last_path;
+} fe_state;
+
+/* ---- frontend_cursor.c ---- */
+
+/* A cursor's children, in visiting order. */
+typedef struct fe_children {
+  CXCursor *items;
+  unsigned count, cap;
+  CXCursor small[6];
+} fe_children;
+
+void fe_children_get(CXCursor c, fe_children *out);
+void fe_children_free(fe_children *k);
+
+/* The value of an expression cursor with one interesting child: a paren, a
+ * cast (implicit ones are unexposed in libclang), a designated value. */
+CXCursor fe_last_expr_child(CXCursor c);
+
+/* Parentheses, implicit casts (libclang: unexposed expressions with one child
+ * over the same range) and explicit casts. */
+int fe_is_paren_or_cast(CXCursor c);
+CXCursor fe_strip_casts(CXCursor c);
+/* The above and also the unary operator `op` (AddrOf for arguments, Deref for
+ * callees). */
+CXCursor fe_strip_casts_and(CXCursor c, enum CXUnaryOperatorKind op);
+
+int fe_is_integer_type(CXType t);
+int fe_is_function_pointer_type(CXType t);
+/* Integer constant expressions of integer, enum or bool type.  Calls and
+ * variable references never count, even when clang could fold them. */
+int fe_int_constant(CXCursor c, int64_t *value);
+/* A null pointer constant: 0 or (void *)0 where a pointer is expected. */
+int fe_is_null_constant(CXCursor c);
+
+/* The function type behind a callee expression's type (through typedefs and
+ * one pointer), with parameter types as declared.  Invalid kind if none. */
+CXType fe_callee_function_type(CXType t);
+
+/* The record name of a field's parent: the tag, a typedef for an anonymous
+ * record, NULL otherwise (interned). */
+const char *fe_record_name(fe_state *st, CXCursor field);
+
+sc_loc fe_loc(fe_state *st, CXSourceLocation l);
+/* Length of the identifier at the expansion location of `l` (0 if none). */
+uint32_t fe_identifier_length(fe_state *st, CXSourceLocation l);
+/* The expansion range of `c` as tokens joined by single spaces, or as the raw
+ * text with runs of white space folded.  Interned; NULL if unknown. */
+const char *fe_token_text(fe_state *st, CXCursor c);
+const char *fe_source_text(fe_state *st, CXCursor c);
+
+const char *fe_cursor_usr(fe_state *st, CXCursor c);
+void fe_names_free(fe_state *st);
+const char *fe_cursor_name(fe_state *st, CXCursor c);
+/* Index of ParmDecl `decl` among the enclosing function's parameters, or -1. */
+int fe_param_index(fe_state *st, CXCursor decl);
+
+/* ---- frontend_body.c ---- */
+
+/* Walks a function body (st->function set) or a file-scope variable. */
+void fe_walk_body(fe_state *st, CXCursor body);
+void fe_walk_global_var(fe_state *st, CXCursor var);
+
+#endif
