@@ -57,3 +57,15 @@ config.substitutions.append(("%python", shutil.which("python3") or "python3"))
 
 if os.path.isdir("/usr/local/cuda/include"):
     config.available_features.add("cuda")
+
+# %cflags_<package>: the package's pkg-config --cflags (libpq's headers live
+# in /usr/include/postgresql, GLib's in two directories, ...).
+import subprocess
+for package in ("glib-2.0", "gio-2.0", "gobject-2.0", "libpq", "hiredis", "libsystemd", "libuv",
+                "libevent", "libcurl", "sqlite3", "zlib", "openssl", "OpenCL"):
+    try:
+        flags = subprocess.run(["pkg-config", "--cflags", package], capture_output=True, text=True,
+                               check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        flags = ""
+    config.substitutions.append(("%cflags_" + package.replace("-", "_").replace(".", "_").lower(), flags))

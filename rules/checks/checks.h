@@ -29,7 +29,15 @@ const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind k
 /* "libuv event loop", "event loop in 'aeMain'". */
 char *sc_check_loop_name(const sc_program *p, uint32_t root);
 
+/* One function per rule, each in its own file named after the rule. */
 void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *rule, sc_level level,
                                           sc_findings *out);
+void sc_check_cpu_heavy_work_on_io_thread(const sc_program *p, const sc_rule *rule, sc_level level,
+                                          sc_findings *out);
+void sc_check_gpu_sync_in_hot_loop(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out);
+void sc_check_gpu_alloc_in_hot_loop(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out);
+void sc_check_gpu_sync_in_event_loop(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out);
+void sc_check_loop_api_off_loop_thread(const sc_program *p, const sc_rule *rule, sc_level level,
+                                       sc_findings *out);
 
 #endif

@@ -1,0 +1,235 @@
+/*
+ * lookup.c - the catalog's indexes and the argument-condition evaluator.
+ *
+ * The family tables are static data; the first lookup builds one string map
+ * per table (function name -> row index) under a pthread_once, so lookups
+ * are O(1) average and safe from the driver's parsing threads.  Rows of the
+ * API families are merged into one table in a fixed order (libc, libraries,
+ * CPU, GPU, loop-only, loop waits, markers) so iteration is stable.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog/catalog_internal.h"
+#include "util/strmap.h"
+
+static const sc_api_family *const families[] = {
+    &sc_catalog_blocking_libc, &sc_catalog_blocking_libs, &sc_catalog_cpu_heavy,
+    &sc_catalog_gpu,           &sc_catalog_loop_only,     &sc_catalog_loop_waits,
+    &sc_catalog_nonblock_markers,
+};
+
+static struct {
+  sc_api *apis;             /* every family's rows, grouped by function */
+  size_t napis;
+  sc_strmap *api_index;     /* function -> first row in `apis` of that function */
+  sc_strmap *registrar_index;
+  sc_strmap *type_index;
+  sc_strmap *text_index;    /* functions whose conditions read the spelling */
+} cat;
+
+static pthread_once_t built = PTHREAD_ONCE_INIT;
+
+static int reads_spelling(const sc_cond *c) {
+  return ((c->kind == SC_COND_ARG_HAS_FLAG || c->kind == SC_COND_ARG_LACKS_FLAG) && c->flag) ||
+         c->kind == SC_COND_ARG_NOT_STD_STREAM;
+}
+
+/* Rows of one function are made adjacent, so a lookup returns a slice; the
+ * sort keeps each function's rows in table order (the first row whose
+ * condition holds wins). */
+static void build(void) {
+  for (size_t i = 0; i < SC_COUNTOF(families); i++) cat.napis += families[i]->count;
+  /* Entries carry their original position so that qsort is stable. */
+  typedef struct { sc_api row; size_t order; } entry;
+  entry *tmp = malloc(cat.napis * sizeof *tmp);
+  cat.apis = malloc(cat.napis * sizeof *cat.apis);
+  if (!tmp || !cat.apis) abort();
+  size_t n = 0;
+  for (size_t i = 0; i < SC_COUNTOF(families); i++)
+    for (size_t j = 0; j < families[i]->count; j++, n++) tmp[n].row = families[i]->rows[j], tmp[n].order = n;
+  for (size_t i = 1; i < n; i++) { /* insertion sort: a few hundred rows, once */
+    entry e = tmp[i];
+    size_t k = i;
+    while (k > 0) {
+      int c = strcmp(tmp[k - 1].row.function, e.row.function);
+      if (!c) c = (int)tmp[k - 1].row.kind - (int)e.row.kind;
+      if (!c) c = tmp[k - 1].order > e.order ? 1 : -1;
+      if (c <= 0) break;
+      tmp[k] = tmp[k - 1];
+      k--;
+    }
+    tmp[k] = e;
+  }
+  cat.api_index = sc_strmap_new();
+  cat.text_index = sc_strmap_new();
+  for (size_t i = 0; i < n; i++) {
+    cat.apis[i] = tmp[i].row;
+    if (i == 0 || strcmp(cat.apis[i - 1].function, cat.apis[i].function))
+      sc_strmap_add(cat.api_index, cat.apis[i].function, (uint32_t)i);
+    if (reads_spelling(&cat.apis[i].cond) && sc_strmap_first(cat.text_index, cat.apis[i].function) == UINT32_MAX)
+      sc_strmap_add(cat.text_index, cat.apis[i].function, (uint32_t)i);
+  }
+  free(tmp);
+
+  cat.registrar_index = sc_strmap_new();
+  for (size_t i = 0; i < sc_catalog_registrar_count; i++) {
+    const sc_registrar *r = &sc_catalog_registrar_rows[i];
+    sc_strmap_add(cat.registrar_index, r->function, (uint32_t)i);
+    if (reads_spelling(&r->when)) sc_strmap_add(cat.text_index, r->function, (uint32_t)i);
+  }
+  cat.type_index = sc_strmap_new();
+  for (size_t i = 0; i < sc_catalog_callback_type_count; i++)
+    sc_strmap_add(cat.type_index, sc_catalog_callback_type_rows[i].type, (uint32_t)i);
+}
+
+static void ensure_built(void) { pthread_once(&built, build); }
+
+const sc_registrar *sc_catalog_registrars(const char *function, size_t *count) {
+  *count = 0;
+  if (!function) return NULL;
+  ensure_built();
+  /* Rows of one registrar are adjacent in the table (uv_read_start has two). */
+  uint32_t e = sc_strmap_first(cat.registrar_index, function);
+  if (e == UINT32_MAX) return NULL;
+  uint32_t first = sc_strmap_value(cat.registrar_index, e);
+  size_t n = 0;
+  while (first + n < sc_catalog_registrar_count && !strcmp(sc_catalog_registrar_rows[first + n].function, function))
+    n++;
+  *count = n;
+  return &sc_catalog_registrar_rows[first];
+}
+
+/* A parameter type as the front end spells it may carry qualifiers or be the
+ * underlying function-pointer spelling; only typedef names are listed, so
+ * strip "const " and trailing spaces before the look-up. */
+const sc_callback_type *sc_catalog_callback_type(const char *type) {
+  if (!type) return NULL;
+  ensure_built();
+  while (!strncmp(type, "const ", 6)) type += 6;
+  char buf[128];
+  size_t n = strlen(type);
+  while (n > 0 && (type[n - 1] == ' ' || type[n - 1] == '\t')) n--;
+  if (n == 0 || n >= sizeof buf) return NULL;
+  memcpy(buf, type, n);
+  buf[n] = 0;
+  uint32_t e = sc_strmap_first(cat.type_index, buf);
+  return e == UINT32_MAX ? NULL : &sc_catalog_callback_type_rows[sc_strmap_value(cat.type_index, e)];
+}
+
+const sc_callback_field *sc_catalog_callback_field(const char *record, const char *field) {
+  if (!record || !field) return NULL;
+  /* Few rows, matched by record prefix: a linear scan is the index. */
+  for (size_t i = 0; i < sc_catalog_callback_field_count; i++) {
+    const sc_callback_field *r = &sc_catalog_callback_field_rows[i];
+    size_t plen = strlen(r->record_prefix);
+    if (!strcmp(r->field, field) && !strncmp(record, r->record_prefix, plen)) return r;
+  }
+  return NULL;
+}
+
+const sc_api *sc_catalog_apis(const char *function, sc_api_kind kind, size_t *count) {
+  *count = 0;
+  if (!function) return NULL;
+  ensure_built();
+  uint32_t e = sc_strmap_first(cat.api_index, function);
+  if (e == UINT32_MAX) return NULL;
+  size_t i = sc_strmap_value(cat.api_index, e);
+  for (; i < cat.napis && !strcmp(cat.apis[i].function, function); i++) {
+    if (cat.apis[i].kind != kind) continue;
+    size_t n = 0;
+    while (i + n < cat.napis && cat.apis[i + n].kind == kind && !strcmp(cat.apis[i + n].function, function)) n++;
+    *count = n;
+    return &cat.apis[i];
+  }
+  return NULL;
+}
+
+int sc_catalog_wants_arg_text(const char *function) {
+  if (!function) return 0;
+  ensure_built();
+  return sc_strmap_first(cat.text_index, function) != UINT32_MAX;
+}
+
+/* ---- conditions ------------------------------------------------------ */
+
+static const sc_arg *cond_arg(const sc_cond *c, const sc_facts *f, const sc_call *call) {
+  int i = c->arg < 0 ? (int)call->nargs + c->arg : c->arg;
+  if (i < 0 || (uint32_t)i >= call->nargs) return NULL;
+  return &f->args[call->first_arg + (uint32_t)i];
+}
+
+static int is_ident_char(char ch) { return isalnum((unsigned char)ch) || ch == '_'; }
+
+/* Whether `text` names `word` as a whole identifier that is not negated by a
+ * '~' in front of it (`flags & ~O_NONBLOCK` clears the flag). */
+static int spelling_sets(const char *text, const char *word) {
+  if (!text || !word) return 0;
+  size_t n = strlen(word);
+  for (const char *s = strstr(text, word); s; s = strstr(s + 1, word)) {
+    if (s > text && is_ident_char(s[-1])) continue;
+    if (is_ident_char(s[n])) continue;
+    const char *b = s;
+    while (b > text && (b[-1] == ' ' || b[-1] == '(')) b--;
+    if (b > text && b[-1] == '~') continue;
+    return 1;
+  }
+  return 0;
+}
+
+static int is_std_stream(const sc_arg *a) {
+  static const char *const streams[] = {"stdin", "stdout", "stderr"};
+  for (size_t i = 0; i < SC_COUNTOF(streams); i++)
+    if ((a->name && !strcmp(a->name, streams[i])) || spelling_sets(a->text, streams[i])) return 1;
+  return 0;
+}
+
+int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
+  if (c->kind == SC_COND_ALWAYS) return 1;
+  const sc_arg *a = cond_arg(c, f, call);
+  switch (c->kind) {
+    case SC_COND_ARG_NULL:
+      return a && a->kind == SC_ARG_NULL;
+    case SC_COND_ARG_NONNULL:
+      return a && a->kind != SC_ARG_NULL;
+    case SC_COND_ARG_HAS_FLAG:
+      if (!a) return 0;
+      if (a->kind == SC_ARG_INT && c->mask && (a->ival & c->mask)) return 1;
+      return spelling_sets(a->text, c->flag);
+    case SC_COND_ARG_LACKS_FLAG:
+      if (!a || a->kind != SC_ARG_INT) return 0;
+      if (c->mask && (a->ival & c->mask)) return 0;
+      return !spelling_sets(a->text, c->flag);
+    case SC_COND_ARG_NONZERO:
+      return a && a->kind == SC_ARG_INT && a->ival != 0;
+    case SC_COND_ARG_NOT_STD_STREAM:
+      return a && !is_std_stream(a);
+    default:
+      return 0;
+  }
+}
+
+/* ---- iteration ------------------------------------------------------- */
+
+const sc_api *sc_catalog_api_table(size_t *count) {
+  ensure_built();
+  *count = cat.napis;
+  return cat.apis;
+}
+
+const sc_registrar *sc_catalog_registrar_table(size_t *count) {
+  *count = sc_catalog_registrar_count;
+  return sc_catalog_registrar_rows;
+}
+
+const sc_callback_type *sc_catalog_callback_type_table(size_t *count) {
+  *count = sc_catalog_callback_type_count;
+  return sc_catalog_callback_type_rows;
+}
+
+const sc_callback_field *sc_catalog_callback_field_table(size_t *count) {
+  *count = sc_catalog_callback_field_count;
+  return sc_catalog_callback_field_rows;
+}
