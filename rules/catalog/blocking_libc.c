@@ -17,11 +17,11 @@
 #include "catalog/catalog_internal.h"
 
 #define ROW(fn, family, library, cond, flags, why, remedy) \
-  {fn, SC_API_BLOCKING, family, library, cond, flags, why, remedy}
+  {fn, SC_API_BLOCKING, family, library, cond, flags, why, remedy, SC_ALWAYS}
 /* Rows are written out in full wherever `cond` is a macro parameter: an
  * expanded condition's braces would split into extra macro arguments. */
-#define LIBC(fn, family, cond, why, remedy) {fn, SC_API_BLOCKING, family, "libc", cond, 0, why, remedy}
-#define SOCK(fn, cond, why) {fn, SC_API_BLOCKING, "socket", "libc", cond, SC_APIF_SOCKET, why, sc_remedy_socket}
+#define LIBC(fn, family, cond, why, remedy) {fn, SC_API_BLOCKING, family, "libc", cond, 0, why, remedy, SC_ALWAYS}
+#define SOCK(fn, cond, why) {fn, SC_API_BLOCKING, "socket", "libc", cond, SC_APIF_SOCKET, why, sc_remedy_socket, SC_ALWAYS}
 
 static const char disk[] = "waits for the disk";
 static const char disk_read[] = "waits for the disk (or, on a pipe or terminal, for input)";

@@ -9,7 +9,7 @@
 #include "catalog/catalog_internal.h"
 
 #define ROW(fn, family, library, cond, why, remedy) \
-  {fn, SC_API_BLOCKING, family, library, cond, 0, why, remedy}
+  {fn, SC_API_BLOCKING, family, library, cond, 0, why, remedy, SC_ALWAYS}
 #define GIO(fn, why, async) ROW(fn, "gio", "GIO", SC_ALWAYS, why, "use " async " and finish in its callback")
 
 static const char uv_fs_why[] = "waits for the disk (without a callback the request runs synchronously)";

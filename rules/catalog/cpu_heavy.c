@@ -11,7 +11,7 @@
 #include "catalog/catalog_internal.h"
 
 #define ROW(fn, family, library, why, remedy) \
-  {fn, SC_API_CPU_HEAVY, family, library, SC_ALWAYS, 0, why, remedy}
+  {fn, SC_API_CPU_HEAVY, family, library, SC_ALWAYS, 0, why, remedy, SC_ALWAYS}
 #define CPU(fn, family, library, why) ROW(fn, family, library, why, sc_remedy_cpu_worker)
 
 static const char compresses[] = "compresses the whole buffer on the calling thread";

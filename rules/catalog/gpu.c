@@ -12,10 +12,10 @@
  */
 #include "catalog/catalog_internal.h"
 
-#define ROW(fn, kind, library, cond, why, remedy) {fn, kind, "gpu", library, cond, 0, why, remedy}
+#define ROW(fn, kind, library, cond, why, remedy) {fn, kind, "gpu", library, cond, 0, why, remedy, SC_ALWAYS}
 #define SYNC(fn, library, why, remedy) ROW(fn, SC_API_GPU_SYNC, library, SC_ALWAYS, why, remedy)
 /* Written out: an expanded `cond` would split into extra ROW arguments. */
-#define SYNC_IF(fn, cond, why) {fn, SC_API_GPU_SYNC, "gpu", "OpenCL", cond, 0, why, cl_nonblocking}
+#define SYNC_IF(fn, cond, why) {fn, SC_API_GPU_SYNC, "gpu", "OpenCL", cond, 0, why, cl_nonblocking, SC_ALWAYS}
 #define ALLOC(fn, library, why) ROW(fn, SC_API_GPU_ALLOC, library, SC_ALWAYS, why, alloc_remedy)
 #define LAUNCH(fn, library, remedy) \
   ROW(fn, SC_API_GPU_LAUNCH, library, SC_ALWAYS, "launches device work, paying a launch overhead each time", remedy)

@@ -33,8 +33,8 @@ static struct {
 static pthread_once_t built = PTHREAD_ONCE_INIT;
 
 static int reads_spelling(const sc_cond *c) {
-  return ((c->kind == SC_COND_ARG_HAS_FLAG || c->kind == SC_COND_ARG_LACKS_FLAG) && c->flag) ||
-         c->kind == SC_COND_ARG_NOT_STD_STREAM;
+  return c->kind == SC_COND_ARG_HAS_FLAG || c->kind == SC_COND_ARG_LACKS_FLAG || c->kind == SC_COND_ARG_EQUALS ||
+         c->kind == SC_COND_ARG_MAY_HAVE_FLAG || c->kind == SC_COND_ARG_NOT_STD_STREAM;
 }
 
 /* Rows of one function are made adjacent, so a lookup returns a slice; the
@@ -69,7 +69,7 @@ static void build(void) {
     cat.apis[i] = tmp[i].row;
     if (i == 0 || strcmp(cat.apis[i - 1].function, cat.apis[i].function))
       sc_strmap_add(cat.api_index, cat.apis[i].function, (uint32_t)i);
-    if (reads_spelling(&cat.apis[i].cond) && sc_strmap_first(cat.text_index, cat.apis[i].function) == UINT32_MAX)
+    if ((reads_spelling(&cat.apis[i].cond) || reads_spelling(&cat.apis[i].also)) && sc_strmap_first(cat.text_index, cat.apis[i].function) == UINT32_MAX)
       sc_strmap_add(cat.text_index, cat.apis[i].function, (uint32_t)i);
   }
   free(tmp);
@@ -206,9 +206,26 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
       return a && a->kind == SC_ARG_INT && a->ival != 0;
     case SC_COND_ARG_NOT_STD_STREAM:
       return a && !is_std_stream(a);
+    case SC_COND_ARG_EQUALS:
+      if (!a) return 0;
+      if (a->kind == SC_ARG_INT) return a->ival == c->mask;
+      return a->text && c->flag && !strcmp(a->text, c->flag);
+    case SC_COND_ARG_MAY_HAVE_FLAG:
+      if (!a) return 0;
+      if (a->kind == SC_ARG_INT) return (c->mask && (a->ival & c->mask)) || spelling_sets(a->text, c->flag);
+      if (a->kind != SC_ARG_VAR && a->kind != SC_ARG_PARAM && a->kind != SC_ARG_OTHER) return 0;
+      /* A run-time value: a pointer (`&lock`) is not a flags word, and a
+       * spelling that clears the flag (`flags & ~O_NONBLOCK`) does not set it. */
+      if (a->text && a->text[0] == '&') return 0;
+      if (a->text && c->flag && strstr(a->text, c->flag)) return spelling_sets(a->text, c->flag);
+      return 1;
     default:
       return 0;
   }
+}
+
+int sc_api_applies(const sc_api *api, const sc_facts *f, const sc_call *call) {
+  return sc_cond_holds(&api->cond, f, call) && sc_cond_holds(&api->also, f, call);
 }
 
 /* ---- iteration ------------------------------------------------------- */

@@ -15,11 +15,11 @@
 #include "catalog/catalog_internal.h"
 
 #define ROW(fn, library, cond, remedy) \
-  {fn, SC_API_LOOP_ONLY, "loop-api", library, cond, 0, "is not thread-safe and must run on the loop thread", remedy}
+  {fn, SC_API_LOOP_ONLY, "loop-api", library, cond, 0, "is not thread-safe and must run on the loop thread", remedy, SC_ALWAYS}
 #define UV(fn) ROW(fn, "libuv", SC_ALWAYS, sc_remedy_loop_only_uv)
 /* Written out: an expanded `cond` would split into extra ROW arguments. */
 #define UV_IF(fn, cond) \
-  {fn, SC_API_LOOP_ONLY, "loop-api", "libuv", cond, 0, "is not thread-safe and must run on the loop thread", sc_remedy_loop_only_uv}
+  {fn, SC_API_LOOP_ONLY, "loop-api", "libuv", cond, 0, "is not thread-safe and must run on the loop thread", sc_remedy_loop_only_uv, SC_ALWAYS}
 #define EVENT(fn) ROW(fn, "libevent", SC_ALWAYS, sc_remedy_loop_only_event)
 #define EV(fn) ROW(fn, "libev", SC_ALWAYS, sc_remedy_loop_only_ev)
 #define SD(fn) ROW(fn, "sd-event", SC_ALWAYS, sc_remedy_loop_only_sd)

@@ -5,18 +5,18 @@
  *
  * Markers: when one of them is called anywhere in the program with its
  * condition holding, socket rows (SC_APIF_SOCKET) stop reporting, since the
- * program's socket I/O is then readiness-driven.  Markers look at the flag
- * argument only: fcntl(fd, F_SETFL, flags | O_NONBLOCK) marks,
+ * program's socket I/O is then readiness-driven.  fcntl(fd, F_SETFL,
+ * flags | O_NONBLOCK) marks, and so does a flags word computed at run time;
  * fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) does not (a '~' before the name
- * clears the flag), ioctl marks only when FIONBIO is spelled (its value,
+ * clears the flag); ioctl marks only when FIONBIO is spelled (its value,
  * 0x5421, shares bits with FIONREAD and other requests).
  */
 #include "catalog/catalog_internal.h"
 
 #define WAIT(fn, library) \
-  {fn, SC_API_LOOP_WAIT, "loop-wait", library, SC_ALWAYS, 0, "waits for readiness on a set of descriptors", sc_remedy_loop_wait}
+  {fn, SC_API_LOOP_WAIT, "loop-wait", library, SC_ALWAYS, 0, "waits for readiness on a set of descriptors", sc_remedy_loop_wait, SC_ALWAYS}
 #define MARK(fn, library, cond) \
-  {fn, SC_API_NONBLOCK_MARKER, "nonblock", library, cond, 0, "makes descriptors non-blocking", sc_remedy_nonblock_marker}
+  {fn, SC_API_NONBLOCK_MARKER, "nonblock", library, cond, 0, "makes descriptors non-blocking", sc_remedy_nonblock_marker, SC_ALWAYS}
 
 static const sc_api waits[] = {
     WAIT("epoll_wait", "libc"), WAIT("epoll_pwait", "libc"), WAIT("epoll_pwait2", "libc"),
@@ -25,7 +25,11 @@ static const sc_api waits[] = {
 };
 
 static const sc_api markers[] = {
-    MARK("fcntl", "libc", SC_IF_HAS(2, SC_O_NONBLOCK, "O_NONBLOCK")),
+    /* fcntl(fd, F_SETFL, flags) with flags computed at run time: programs
+     * wrap the F_GETFL / F_SETFL dance in a helper (tmux's setblocking,
+     * redis's anetSetBlock) whose flags word is a variable. */
+    {"fcntl", SC_API_NONBLOCK_MARKER, "nonblock", "libc", SC_IF_EQUALS(1, SC_F_SETFL, "F_SETFL"), 0,
+     "makes descriptors non-blocking", sc_remedy_nonblock_marker, SC_IF_MAY_HAVE(2, SC_O_NONBLOCK, "O_NONBLOCK")},
     MARK("socket", "libc", SC_IF_HAS(1, SC_SOCK_NONBLOCK, "SOCK_NONBLOCK")),
     MARK("accept4", "libc", SC_IF_HAS(3, SC_SOCK_NONBLOCK, "SOCK_NONBLOCK")),
     MARK("ioctl", "libc", SC_IF_HAS(1, 0, "FIONBIO")),

@@ -23,10 +23,9 @@ void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *ru
       if (!api) continue;
       const sc_call *c = sc_program_call(p, call);
       char *loop = sc_check_loop_name(p, root);
-      const char *remedy = api->remedy ? api->remedy : sc_catalog_thread_adaptor(p->roots[root].library);
       sc_finding *f = sc_findings_add(out, rule, level, c->loc,
                                       sc_strdupf("'%s' blocks the %s: it %s", c->callee_name, loop, api->why),
-                                      sc_strdupf("%s", remedy));
+                                      sc_catalog_remedy(api, p->roots[root].library));
       free(loop);
       f->function = p->tus[t]->functions[c->caller].name;
       f->callee = c->callee_name;

@@ -17,7 +17,7 @@ static void find_nonblocking_sockets(sc_program *p) {
       size_t n = 0;
       const sc_api *rows = sc_catalog_apis(c->callee_name, SC_API_NONBLOCK_MARKER, &n);
       for (size_t k = 0; k < n; k++)
-        if (sc_cond_holds(&rows[k].cond, f, c)) {
+        if (sc_api_applies(&rows[k], f, c)) {
           p->sockets_nonblocking = 1;
           return;
         }

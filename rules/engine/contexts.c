@@ -97,13 +97,16 @@ int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_
 
 static const char *ctx_thread(sc_ctx ctx) { return ctx == SC_CTX_LOOP ? "loop thread" : "worker thread"; }
 
+/* "a timer callback", "an event callback". */
+static const char *article(const char *noun) { return noun && strchr("aeiouAEIOU", noun[0]) ? "an" : "a"; }
+
 static char *root_message(const sc_program *p, const sc_root *r) {
   const char *name = p->nodes[r->node].name;
   if (r->kind == SC_ROOT_LOOP_BODY)
     return sc_strdupf("this loop in '%s' waits in '%s' and dispatches events: what it calls runs on the loop thread",
                       name, r->registrar ? r->registrar : "?");
-  return sc_strdupf("'%s' runs on the %s %s: registered here as a %s by '%s'", name, r->library,
-                    ctx_thread(r->ctx), r->what, r->registrar ? r->registrar : "?");
+  return sc_strdupf("'%s' runs on the %s %s: registered here as %s %s by '%s'", name, r->library,
+                    ctx_thread(r->ctx), article(r->what), r->what, r->registrar ? r->registrar : "?");
 }
 
 static char *edge_message(const sc_program *p, const sc_edge *e) {

@@ -148,13 +148,21 @@ static int call_is_wait(const sc_program *p, const sc_facts *f, const sc_call *c
   size_t n = 0;
   const sc_api *rows = sc_catalog_apis(c->callee_name, SC_API_LOOP_WAIT, &n);
   for (size_t i = 0; i < n; i++) {
-    if (!sc_cond_holds(&rows[i].cond, f, c)) continue;
+    if (!sc_api_applies(&rows[i], f, c)) continue;
     /* poll(&one_fd, 1, timeout) waits for one descriptor: a blocking helper,
      * not a loop that dispatches. */
     if (!strcmp(c->callee_name, "poll") || !strcmp(c->callee_name, "ppoll")) {
       const sc_arg *nfds = sc_call_arg(f, c, 1);
       if (nfds && nfds->kind == SC_ARG_INT && nfds->ival <= 1) continue;
     }
+    /* A zero timeout only checks readiness: the loop around it paces itself
+     * some other way (memcached's logger thread polls, then sleeps), so it
+     * is a worker loop, not an event loop. */
+    int timeout_arg = !strcmp(c->callee_name, "poll") ? 2
+                      : !strncmp(c->callee_name, "epoll_", 6) && strcmp(c->callee_name, "epoll_pwait2") ? 3
+                                                                                                    : -1;
+    const sc_arg *timeout = timeout_arg >= 0 ? sc_call_arg(f, c, (uint32_t)timeout_arg) : NULL;
+    if (timeout && timeout->kind == SC_ARG_INT && timeout->ival == 0) continue;
     return 1;
   }
   return 0;

@@ -21,5 +21,5 @@ int main(void) {
   uv_listen((uv_stream_t *)&server, 128, on_connection);
   return uv_run(uv_default_loop(), UV_RUN_DEFAULT);
 }
-// CHECK: note: 'on_connection' runs on the libuv loop thread: registered here as a {{.*}} by 'uv_listen'
+// CHECK: note: 'on_connection' runs on the libuv loop thread: registered here as {{.*}} by 'uv_listen'
 // CHECK: note: remedy: pass a uv_fs_cb as the last argument

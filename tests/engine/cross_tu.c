@@ -20,5 +20,5 @@ int main(void) {
   return event_base_dispatch(base);
 }
 // CHECK: cross_tu_storage.c:{{[0-9]+}}:3: warning: 'fsync' blocks the libevent event loop
-// CHECK: cross_tu.c:18:24: note: 'on_tick' runs on the libevent loop thread: registered here as a {{.*}} by 'event_new'
+// CHECK: cross_tu.c:18:24: note: 'on_tick' runs on the libevent loop thread: registered here as {{.*}} by 'event_new'
 // CHECK: cross_tu.c:12:3: note: 'on_tick' calls 'storage_flush' here

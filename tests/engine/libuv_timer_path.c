@@ -22,7 +22,7 @@ int main(void) {
   uv_timer_start(&timer, on_timer, 0, 1000);
   return uv_run(uv_default_loop(), UV_RUN_DEFAULT);
 }
-// CHECK: libuv_timer_path.c:22:3: note: 'on_timer' runs on the libuv loop thread: registered here as a {{.*}} by 'uv_timer_start'
+// CHECK: libuv_timer_path.c:22:3: note: 'on_timer' runs on the libuv loop thread: registered here as {{.*}} by 'uv_timer_start'
 // CHECK: libuv_timer_path.c:16:3: note: 'on_timer' calls 'tick' here
 // CHECK: libuv_timer_path.c:12:26: note: 'tick' calls 'flush_cache' here
 // CHECK: libuv_timer_path.c:9:3: note: remedy: {{.*}}

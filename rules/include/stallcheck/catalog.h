@@ -35,7 +35,13 @@ typedef enum sc_cond_kind {
                                `mask` and its spelling does not name `flag`
                                (an unknown value does not satisfy it) */
   SC_COND_ARG_NONZERO,      /* argument `arg` is a nonzero constant (CL_TRUE) */
-  SC_COND_ARG_NOT_STD_STREAM /* argument `arg` is not stdin/stdout/stderr */
+  SC_COND_ARG_NOT_STD_STREAM,/* argument `arg` is not stdin/stdout/stderr */
+  SC_COND_ARG_EQUALS,       /* argument `arg` is the constant `mask`, or its
+                               spelling is `flag` */
+  SC_COND_ARG_MAY_HAVE_FLAG /* argument `arg` has a bit of `mask` set, names
+                               `flag`, or is a value computed at run time
+                               (`flags`, not `&lock`): a flags word the
+                               program builds itself usually carries it */
 } sc_cond_kind;
 
 typedef struct sc_cond {
@@ -109,6 +115,7 @@ typedef struct sc_api {
   const char *why;      /* what the call waits for, completing "it ..." :
                            "sleeps the calling thread" */
   const char *remedy;   /* what to do instead, naming the async API or adaptor */
+  sc_cond also;         /* a second condition that must hold too (zero: always) */
 } sc_api;
 
 /* Lookups.  Names are exact C function names; every lookup is O(1) average. */
@@ -125,10 +132,17 @@ int sc_catalog_wants_arg_text(const char *function);
 
 /* Whether `cond` holds for `call` in `facts`. */
 int sc_cond_holds(const sc_cond *cond, const sc_facts *facts, const sc_call *call);
+/* Whether row `api` applies to `call`: both of its conditions hold. */
+int sc_api_applies(const sc_api *api, const sc_facts *facts, const sc_call *call);
 
 /* The remedy for offloading blocking work from a loop of `library`
  * ("use uv_queue_work ..."), used where a row has no async variant. */
 const char *sc_catalog_thread_adaptor(const char *library);
+
+/* The remedy for a finding of row `api` on a loop of `library` (NULL or ""
+ * for a hand-written loop): the loop's own async API or thread adaptor when
+ * the row's remedy is one of the texts shared by every loop.  A heap string. */
+char *sc_catalog_remedy(const sc_api *api, const char *library);
 
 /* Iteration over every row (for --list-apis, docs and tests). */
 const sc_api *sc_catalog_api_table(size_t *count);
