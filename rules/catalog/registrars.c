@@ -3,9 +3,10 @@
  * library, and the struct fields that hold callbacks.
  *
  * Every argument index was checked against the prototypes in /usr/include
- * (uv.h, event2/ headers, ev.h, glib-2.0, systemd/sd-*.h); tests/unit/test_catalog.c
- * re-checks a sample against copies of those prototypes.  A wrong index loses
- * findings silently, so a new row needs the same check.
+ * (uv.h, event2/ headers, ev.h, glib-2.0, systemd/sd-*.h), and
+ * tests/unit/test_catalog.c re-checks every row against the installed headers
+ * with libclang (the argument must have a function-pointer type).  A wrong
+ * index loses findings silently.
  *
  * Macros are listed by what the compiler sees: libevent's evtimer_new,
  * evtimer_assign, evsignal_new and evsignal_assign expand to event_new and
