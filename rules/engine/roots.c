@@ -218,27 +218,38 @@ static void find_wait_loops(sc_program *p) {
       for (uint32_t q = loop->parent; q != SC_NONE; q = f->loops[q].parent)
         if (ix->loop_root[t][q] != SC_NONE) parent_is_root = 1;
       if (parent_is_root) continue;
-      int has_wait = 0, has_dispatch = 0;
+      /* A wait in the body, or in a callee that only waits, pairs with the
+       * body's own dispatch.  A callee that waits *and* dispatches is a
+       * self-contained event step (redis's processEventsWhileBlocked): a
+       * loop that calls one now and then while dispatching something else
+       * (loading commands from a file) is not an event loop; the callee's
+       * own loop is. */
+      int own_wait = 0, dispatcher_wait = 0, own_dispatch = 0, callee_dispatch = 0;
       const char *wait_name = NULL;
       for (uint32_t k = 0; k < ix->node_calls_count[node]; k++) {
         sc_ref r = ix->node_calls[ix->node_calls_first[node] + k];
         const sc_call *c = sc_program_call(p, r);
         if (c->loop == SC_NONE || !loop_within(f, c->loop, l)) continue;
         uint32_t callee = sc_engine_callee_node(p, c);
-        if (call_is_wait(p, f, c) || (callee != SC_NONE && waits[callee])) {
+        int waits_here = call_is_wait(p, f, c) || (callee != SC_NONE && waits[callee]);
+        if (waits_here) {
           if (!wait_name) wait_name = c->callee_name;
-          has_wait = 1;
+          if (callee != SC_NONE && dispatches[callee])
+            dispatcher_wait = 1;
+          else
+            own_wait = 1;
         }
         if (c->callee_kind != SC_CALLEE_DIRECT) {
           sc_targets tmp = {0};
           sc_engine_resolve_call(p, r, &tmp);
-          if (tmp.count) has_dispatch = 1;
+          if (tmp.count) own_dispatch = 1;
           sc_targets_free(&tmp);
         } else if (callee != SC_NONE && dispatches[callee]) {
-          has_dispatch = 1;
+          callee_dispatch = 1;
         }
       }
-      if (!has_wait || !has_dispatch) continue;
+      int is_event_loop = own_wait ? own_dispatch || callee_dispatch : dispatcher_wait && !own_dispatch;
+      if (!is_event_loop) continue;
       sc_ref site = {t, l};
       sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop",
                    wait_name};
