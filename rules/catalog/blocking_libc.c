@@ -145,8 +145,9 @@ static const sc_api rows[] = {
     LIBC("wait4", "process", SC_IF_LACKS(2, SC_WNOHANG, "WNOHANG"), child, sc_remedy_child_wait),
 
     /* ---- threads and locks ---- */
-    ROW("pthread_join", "thread", "pthread", SC_ALWAYS, 0, "waits for another thread to finish", sc_remedy_thread_join),
-    ROW("thrd_join", "thread", "C11 threads", SC_ALWAYS, 0, "waits for another thread to finish", sc_remedy_thread_join),
+    /* Not pthread_join/thrd_join: joining a thread that has told the loop it
+     * is done (chrony's resolver, the remedy itself) is the correct pattern,
+     * and a join cannot be told apart from it. */
     ROW("pthread_cond_wait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
     ROW("pthread_cond_timedwait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
     ROW("pthread_cond_clockwait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),

@@ -24,7 +24,6 @@ static const char net_wait[] = "waits for the network";
 static const sc_api rows[] = {
     /* ---- libuv ---- */
     ROW("uv_sleep", "sleep", "libuv", SC_ALWAYS, "suspends the calling thread", sc_remedy_sleep),
-    ROW("uv_thread_join", "thread", "libuv", SC_ALWAYS, "waits for another thread to finish", sc_remedy_thread_join),
     ROW("uv_cond_wait", "lock", "libuv", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("uv_cond_timedwait", "lock", "libuv", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("uv_sem_wait", "lock", "libuv", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
@@ -41,7 +40,6 @@ static const sc_api rows[] = {
 
     /* ---- GLib ---- */
     ROW("g_usleep", "sleep", "GLib", SC_ALWAYS, "suspends the calling thread", sc_remedy_sleep),
-    ROW("g_thread_join", "thread", "GLib", SC_ALWAYS, "waits for another thread to finish", sc_remedy_thread_join),
     ROW("g_cond_wait", "lock", "GLib", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("g_cond_wait_until", "lock", "GLib", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("g_async_queue_pop", "lock", "GLib", SC_ALWAYS, "waits for another thread to push an item", sc_remedy_sync_wait),

@@ -61,7 +61,6 @@ extern const char sc_remedy_dns[];
 extern const char sc_remedy_nss[];
 extern const char sc_remedy_child_wait[];
 extern const char sc_remedy_run_command[];
-extern const char sc_remedy_thread_join[];
 extern const char sc_remedy_sync_wait[];
 extern const char sc_remedy_file_lock[];
 extern const char sc_remedy_socket[];
