@@ -106,14 +106,17 @@ static const sc_api rows[] = {
     LIBC("pwritev", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
 
     /* ---- DNS ---- */
-    LIBC("getaddrinfo", "dns", SC_ALWAYS, dns, sc_remedy_dns),
+    /* getaddrinfo(NULL, port, ...) (a passive or loopback address) and a
+     * numeric host literal ask no server. */
+    {"getaddrinfo", SC_API_BLOCKING, "dns", "libc", SC_IF_NONNULL(0), 0, dns, sc_remedy_dns, SC_IF_NOT_ADDRESS(0)},
     LIBC("gethostbyname", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyname2", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyname_r", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyname2_r", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyaddr", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyaddr_r", "dns", SC_ALWAYS, dns, sc_remedy_dns),
-    LIBC("getnameinfo", "dns", SC_ALWAYS, dns, sc_remedy_dns),
+    /* With NI_NUMERICHOST it only formats the address. */
+    LIBC("getnameinfo", "dns", SC_IF_LACKS(6, SC_NI_NUMERICHOST, "NI_NUMERICHOST"), dns, sc_remedy_dns),
     LIBC("res_query", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("res_search", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("res_querydomain", "dns", SC_ALWAYS, dns, sc_remedy_dns),

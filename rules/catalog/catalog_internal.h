@@ -22,6 +22,7 @@
 #define SC_IF_NONZERO(arg) {SC_COND_ARG_NONZERO, (arg), 0, NULL}
 #define SC_IF_NOT_STD_STREAM(arg) {SC_COND_ARG_NOT_STD_STREAM, (arg), 0, NULL}
 #define SC_IF_EQUALS(arg, value, name) {SC_COND_ARG_EQUALS, (arg), (value), (name)}
+#define SC_IF_NOT_ADDRESS(arg) {SC_COND_ARG_NOT_ADDRESS, (arg), 0, NULL}
 #define SC_IF_MAY_HAVE(arg, mask, flag) {SC_COND_ARG_MAY_HAVE_FLAG, (arg), (mask), (flag)}
 
 /* Flag values of Linux/glibc on x86-64 and aarch64.  Rows match the macro's
@@ -32,6 +33,7 @@
 #define SC_O_NONBLOCK 04000
 #define SC_SOCK_NONBLOCK 04000
 #define SC_F_SETFL 4
+#define SC_NI_NUMERICHOST 1
 
 /* A family's API rows.  lookup.c concatenates these into one table. */
 typedef struct sc_api_family {

@@ -186,6 +186,15 @@ static int is_std_stream(const sc_arg *a) {
   return 0;
 }
 
+/* "127.0.0.1", "::1", "fe80::1%eth0": resolving them asks no server. */
+static int is_address_literal(const sc_arg *a) {
+  if (a->kind != SC_ARG_STRING || !a->text || !a->text[0]) return 0;
+  int colon = strchr(a->text, ':') != NULL;
+  for (const char *s = a->text; *s && *s != '%'; s++)
+    if (!(isdigit((unsigned char)*s) || *s == '.' || (colon && (isxdigit((unsigned char)*s) || *s == ':')))) return 0;
+  return 1;
+}
+
 int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
   if (c->kind == SC_COND_ALWAYS) return 1;
   const sc_arg *a = cond_arg(c, f, call);
@@ -206,6 +215,8 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
       return a && a->kind == SC_ARG_INT && a->ival != 0;
     case SC_COND_ARG_NOT_STD_STREAM:
       return a && !is_std_stream(a);
+    case SC_COND_ARG_NOT_ADDRESS:
+      return a && !is_address_literal(a);
     case SC_COND_ARG_EQUALS:
       if (!a) return 0;
       if (a->kind == SC_ARG_INT) return a->ival == c->mask;

@@ -38,6 +38,8 @@ typedef enum sc_cond_kind {
   SC_COND_ARG_NOT_STD_STREAM,/* argument `arg` is not stdin/stdout/stderr */
   SC_COND_ARG_EQUALS,       /* argument `arg` is the constant `mask`, or its
                                spelling is `flag` */
+  SC_COND_ARG_NOT_ADDRESS,  /* argument `arg` is not a string literal holding a
+                               numeric IPv4/IPv6 address ("127.0.0.1", "::1") */
   SC_COND_ARG_MAY_HAVE_FLAG /* argument `arg` has a bit of `mask` set, names
                                `flag`, or is a value computed at run time
                                (`flags`, not `&lock`): a flags word the
