@@ -148,9 +148,11 @@ static const sc_api rows[] = {
     LIBC("wait4", "process", SC_IF_LACKS(2, SC_WNOHANG, "WNOHANG"), child, sc_remedy_child_wait),
 
     /* ---- threads and locks ---- */
-    /* Not pthread_join/thrd_join: joining a thread that has told the loop it
-     * is done (chrony's resolver, the remedy itself) is the correct pattern,
-     * and a join cannot be told apart from it. */
+    /* Joining a thread that has told the loop it is done (chrony's
+     * resolver; the remedy itself) does not wait: SC_APIF_JOIN rows stay
+     * silent in programs whose threads wake a loop. */
+    ROW("pthread_join", "thread", "pthread", SC_ALWAYS, SC_APIF_JOIN, "waits for another thread to finish", sc_remedy_thread_join),
+    ROW("thrd_join", "thread", "C11 threads", SC_ALWAYS, SC_APIF_JOIN, "waits for another thread to finish", sc_remedy_thread_join),
     ROW("pthread_cond_wait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
     ROW("pthread_cond_timedwait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
     ROW("pthread_cond_clockwait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),

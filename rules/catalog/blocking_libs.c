@@ -19,11 +19,15 @@ static const char sqlite_wait[] = "waits for the disk and for locks held by othe
 static const char dbus_wait[] = "waits for the D-Bus peer to reply";
 static const char net_wait[] = "waits for the network";
 
+#define JOIN(fn, library) \
+  {fn, SC_API_BLOCKING, "thread", library, SC_ALWAYS, SC_APIF_JOIN, "waits for another thread to finish", \
+   sc_remedy_thread_join, SC_ALWAYS}
 #define UV_FS_SYNC(name) ROW(#name, "libuv-fs", "libuv", SC_IF_NULL(-1), uv_fs_why, sc_remedy_uv_fs),
 
 static const sc_api rows[] = {
     /* ---- libuv ---- */
     ROW("uv_sleep", "sleep", "libuv", SC_ALWAYS, "suspends the calling thread", sc_remedy_sleep),
+    JOIN("uv_thread_join", "libuv"),
     ROW("uv_cond_wait", "lock", "libuv", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("uv_cond_timedwait", "lock", "libuv", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("uv_sem_wait", "lock", "libuv", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
@@ -40,6 +44,7 @@ static const sc_api rows[] = {
 
     /* ---- GLib ---- */
     ROW("g_usleep", "sleep", "GLib", SC_ALWAYS, "suspends the calling thread", sc_remedy_sleep),
+    JOIN("g_thread_join", "GLib"),
     ROW("g_cond_wait", "lock", "GLib", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("g_cond_wait_until", "lock", "GLib", SC_ALWAYS, "waits for another thread", sc_remedy_sync_wait),
     ROW("g_async_queue_pop", "lock", "GLib", SC_ALWAYS, "waits for another thread to push an item", sc_remedy_sync_wait),

@@ -48,6 +48,7 @@ extern const sc_api_family sc_catalog_gpu;
 extern const sc_api_family sc_catalog_loop_only;
 extern const sc_api_family sc_catalog_loop_waits;
 extern const sc_api_family sc_catalog_nonblock_markers;
+extern const sc_api_family sc_catalog_loop_wakes;
 
 extern const sc_registrar sc_catalog_registrar_rows[];
 extern const size_t sc_catalog_registrar_count;
@@ -63,6 +64,7 @@ extern const char sc_remedy_dns[];
 extern const char sc_remedy_nss[];
 extern const char sc_remedy_child_wait[];
 extern const char sc_remedy_run_command[];
+extern const char sc_remedy_thread_join[];
 extern const char sc_remedy_sync_wait[];
 extern const char sc_remedy_file_lock[];
 extern const char sc_remedy_socket[];

@@ -18,7 +18,7 @@
 static const sc_api_family *const families[] = {
     &sc_catalog_blocking_libc, &sc_catalog_blocking_libs, &sc_catalog_cpu_heavy,
     &sc_catalog_gpu,           &sc_catalog_loop_only,     &sc_catalog_loop_waits,
-    &sc_catalog_nonblock_markers,
+    &sc_catalog_nonblock_markers, &sc_catalog_loop_wakes,
 };
 
 static struct {

@@ -46,5 +46,18 @@ static const sc_api markers[] = {
     MARK("uv_pipe_open", "libuv", SC_ALWAYS),
 };
 
+/* Calls that wake a loop from another thread.  A worker that calls one tells
+ * the loop it has finished, so the loop's later join does not wait. */
+#define WAKE(fn, library) \
+  {fn, SC_API_LOOP_WAKE, "loop-wake", library, SC_ALWAYS, 0, "wakes an event loop", sc_remedy_loop_wait, SC_ALWAYS}
+static const sc_api wakes[] = {
+    WAKE("uv_async_send", "libuv"),       WAKE("ev_async_send", "libev"),
+    WAKE("event_active", "libevent"),     WAKE("g_idle_add", "GLib"),
+    WAKE("g_idle_add_full", "GLib"),      WAKE("g_main_context_invoke", "GLib"),
+    WAKE("g_main_context_invoke_full", "GLib"), WAKE("g_main_context_wakeup", "GLib"),
+    WAKE("eventfd_write", "libc"),        WAKE("write", "libc"),
+};
+
 const sc_api_family sc_catalog_loop_waits = {waits, SC_COUNTOF(waits)};
 const sc_api_family sc_catalog_nonblock_markers = {markers, SC_COUNTOF(markers)};
+const sc_api_family sc_catalog_loop_wakes = {wakes, SC_COUNTOF(wakes)};

@@ -35,6 +35,10 @@ const char sc_remedy_run_command[] =
     "g_subprocess_wait_async, posix_spawn with sd_event_add_child) and read its output from a pipe "
     "watched by the loop";
 
+const char sc_remedy_thread_join[] =
+    "have the thread tell the loop when it is done (uv_async_send, event_active, ev_async_send, "
+    "g_idle_add, an eventfd) and join it then, or detach it";
+
 const char sc_remedy_sync_wait[] =
     "do not wait on the loop thread: let the other thread wake the loop (uv_async_send, event_active, "
     "ev_async_send, g_main_context_invoke, an eventfd) and continue in that callback";

@@ -65,6 +65,15 @@ static const tailored table[] = {
     {sc_remedy_run_command, NULL, "start the command with posix_spawn, watch its output pipe from the loop and "
                                   "reap it with waitpid(pid, &status, WNOHANG) on SIGCHLD", 0},
 
+    {sc_remedy_thread_join, "libuv", "have the thread call uv_async_send when it is done and join it in the async "
+                                     "callback, or detach it", 0},
+    {sc_remedy_thread_join, "libevent", "have the thread activate a user event (event_active, after "
+                                        "evthread_use_pthreads) when it is done and join it there, or detach it", 0},
+    {sc_remedy_thread_join, "libev", "have the thread call ev_async_send when it is done and join it in the "
+                                     "ev_async callback, or detach it", 0},
+    {sc_remedy_thread_join, "GLib", "have the thread report back with g_main_context_invoke (or use a GTask) and "
+                                    "join it there, or detach it", 0},
+
     {sc_remedy_sync_wait, "libuv", "do not wait on the loop thread: let the other thread call uv_async_send and "
                                    "continue in the async callback", 0},
     {sc_remedy_sync_wait, "libevent", "do not wait on the loop thread: let the other thread activate a user event "

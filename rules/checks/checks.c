@@ -19,6 +19,7 @@ const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind k
   const sc_api *rows = sc_catalog_apis(c->callee_name, kind, &n);
   for (size_t i = 0; i < n; i++) {
     if ((rows[i].flags & SC_APIF_SOCKET) && p->sockets_nonblocking) continue;
+    if ((rows[i].flags & SC_APIF_JOIN) && p->threads_wake_loop) continue;
     if (sc_api_applies(&rows[i], f, c)) return &rows[i];
   }
   return NULL;

@@ -25,12 +25,33 @@ static void find_nonblocking_sockets(sc_program *p) {
   }
 }
 
+/* A call on a worker thread that wakes a loop: the program's threads report
+ * back to their loop, so joining them there does not wait. */
+static void find_thread_wakeups(sc_program *p) {
+  for (uint32_t t = 0; t < p->ntus && !p->threads_wake_loop; t++) {
+    const sc_facts *f = p->tus[t];
+    for (uint32_t i = 0; i < f->ncalls; i++) {
+      const sc_call *c = &f->calls[i];
+      if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) continue;
+      size_t n = 0;
+      if (!sc_catalog_apis(c->callee_name, SC_API_LOOP_WAKE, &n)) continue;
+      sc_ref r = {t, i};
+      uint32_t root;
+      if (sc_program_call_in_ctx(p, r, SC_CTX_WORKER, &root)) {
+        p->threads_wake_loop = 1;
+        return;
+      }
+    }
+  }
+}
+
 void sc_program_solve(sc_program *p) {
   sc_engine_build_edges(p);
   sc_engine_compute_liveness(p);
   sc_engine_find_roots(p);
   sc_engine_compute_contexts(p);
   find_nonblocking_sockets(p);
+  find_thread_wakeups(p);
 }
 
 void sc_options_init(sc_options *o) {

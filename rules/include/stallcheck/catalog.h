@@ -94,13 +94,16 @@ typedef enum sc_api_kind {
   SC_API_LOOP_ONLY,      /* an event-loop API that is not thread-safe */
   SC_API_LOOP_WAIT,      /* the wait of a hand-written loop: epoll_wait, poll */
   SC_API_NONBLOCK_MARKER,/* makes sockets non-blocking when `cond` holds */
+  SC_API_LOOP_WAKE,      /* wakes a loop from another thread (uv_async_send) */
   SC_API_KIND_COUNT
 } sc_api_kind;
 
 /* Row flags. */
 enum {
-  SC_APIF_SOCKET = 1u << 0 /* socket I/O: not blocking in a program that makes
-                              its sockets non-blocking */
+  SC_APIF_SOCKET = 1u << 0, /* socket I/O: not blocking in a program that makes
+                               its sockets non-blocking */
+  SC_APIF_JOIN = 1u << 1    /* a thread join: not blocking in a program whose
+                               threads wake the loop when they are done */
 };
 
 /* An API of interest.  For SC_API_BLOCKING / CPU / GPU rows `cond` says when

@@ -78,6 +78,9 @@ typedef struct sc_program {
 
   /* Whole-program facts. */
   int sockets_nonblocking;  /* some call makes sockets non-blocking */
+  int threads_wake_loop;    /* code on a worker thread wakes a loop (uv_async_send,
+                               a pipe write...): a join on the loop is then the
+                               join of a thread that said it is done */
   int has_main;
 
   struct sc_program_index *index; /* private lookup tables */
