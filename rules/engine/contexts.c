@@ -6,6 +6,7 @@
  * finding shows is the shortest one there is.  An offload (uv_queue_work,
  * pthread_create) is not a call edge, so paths stop there by construction.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,14 +98,25 @@ int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_
 
 static const char *ctx_thread(sc_ctx ctx) { return ctx == SC_CTX_LOOP ? "loop thread" : "worker thread"; }
 
-/* "a timer callback", "an event callback". */
-static const char *article(const char *noun) { return noun && strchr("aeiouAEIOU", noun[0]) ? "an" : "a"; }
+/* "a timer callback", "an event callback", "an HTTP request callback", "a
+ * one-shot callback": the article goes by sound, so acronyms go by the name
+ * of their first letter. */
+static const char *article(const char *noun) {
+  if (!noun || !noun[0]) return "a";
+  if (!strncmp(noun, "one", 3) || !strncmp(noun, "uni", 3) || !strncmp(noun, "use", 3)) return "a";
+  if (isupper((unsigned char)noun[0]) && isupper((unsigned char)noun[1]))
+    return strchr("AEFHILMNORSX", noun[0]) ? "an" : "a";
+  return strchr("aeiouAEIOU", noun[0]) ? "an" : "a";
+}
 
 static char *root_message(const sc_program *p, const sc_root *r) {
   const char *name = p->nodes[r->node].name;
   if (r->kind == SC_ROOT_LOOP_BODY)
     return sc_strdupf("this loop in '%s' waits in '%s' and dispatches events: what it calls runs on the loop thread",
                       name, r->registrar ? r->registrar : "?");
+  if (r->field)
+    return sc_strdupf("'%s' runs on the %s %s: stored here as %s %s in the '%s' field of '%s'", name, r->library,
+                      ctx_thread(r->ctx), article(r->what), r->what, r->field, r->registrar);
   return sc_strdupf("'%s' runs on the %s %s: registered here as %s %s by '%s'", name, r->library,
                     ctx_thread(r->ctx), article(r->what), r->what, r->registrar ? r->registrar : "?");
 }

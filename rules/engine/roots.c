@@ -70,10 +70,10 @@ static void add_root(sc_program *p, const sc_root *r) {
 
 /* Registers every function the value of `values` may be, in `ctx`. */
 static void register_values(sc_program *p, const sc_targets *values, sc_ref site, sc_ctx ctx,
-                            const char *library, const char *what, const char *registrar) {
+                            const char *library, const char *what, const char *registrar, const char *field) {
   for (uint32_t i = 0; i < values->count; i++) {
     sc_root r = {SC_ROOT_REGISTRATION, ctx, values->items[i].node, site, values->items[i].loc,
-                 library, what, registrar};
+                 library, what, registrar, field};
     add_root(p, &r);
   }
 }
@@ -111,7 +111,7 @@ static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
       if (idx < 64) handled |= 1ull << idx;
       tmp->count = 0;
       arg_targets(p, call, sc_call_arg(f, c, (uint32_t)idx), tmp);
-      register_values(p, tmp, call, row->ctx, row->library, row->what, c->callee_name);
+      register_values(p, tmp, call, row->ctx, row->library, row->what, c->callee_name, NULL);
     }
   }
   for (uint32_t a = 0; a < c->nargs; a++) {
@@ -123,7 +123,7 @@ static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
     tmp->count = 0;
     arg_targets(p, call, arg, tmp);
     register_values(p, tmp, call, ct->ctx, ct->library, ct->what,
-                    c->callee_name ? c->callee_name : arg->type);
+                    c->callee_name ? c->callee_name : arg->type, NULL);
   }
 }
 
@@ -135,7 +135,7 @@ static void registrations_of_flow(sc_program *p, sc_ref flow, sc_targets *tmp) {
   tmp->count = 0;
   sc_engine_flow_values(p, flow, tmp);
   /* A flow's site is not a call: mark it so explanations use the flow's loc. */
-  register_values(p, tmp, flow, cf->ctx, cf->library, cf->what, fl->record);
+  register_values(p, tmp, flow, cf->ctx, cf->library, cf->what, fl->record, fl->field);
 }
 
 /* ---- hand-written loops ---------------------------------------------- */
@@ -252,7 +252,7 @@ static void find_wait_loops(sc_program *p) {
       if (!is_event_loop) continue;
       sc_ref site = {t, l};
       sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop",
-                   wait_name};
+                   wait_name, NULL};
       ix->loop_root[t][l] = p->nroots;
       add_root(p, &r);
     }

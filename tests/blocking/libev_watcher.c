@@ -21,4 +21,4 @@ int main(void) {
   ev_run(loop, 0);
   return 0;
 }
-// CHECK: note: 'on_stdin' runs on the libev loop thread
+// CHECK: libev_watcher.c:19:3: note: 'on_stdin' runs on the libev loop thread: stored here as a watcher callback in the 'cb' field of 'ev_io'

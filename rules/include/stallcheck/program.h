@@ -34,11 +34,14 @@ typedef struct sc_root {
   sc_root_kind kind;
   sc_ctx ctx;
   uint32_t node;            /* the callback (REGISTRATION) or the loop's function (LOOP_BODY) */
-  sc_ref site;              /* REGISTRATION: the flow; LOOP_BODY: the loop */
+  sc_ref site;              /* REGISTRATION: the registering call, or the flow
+                               into a callback field; LOOP_BODY: the loop */
   sc_loc loc;               /* where it is registered (or the loop keyword) */
   const char *library;      /* "libuv", ..., "epoll" for hand-written loops */
   const char *what;         /* "timer callback" */
-  const char *registrar;    /* the registering function or type ("uv_timer_start") */
+  const char *registrar;    /* the registering function or type ("uv_timer_start"),
+                               or the record of a callback field ("ev_io") */
+  const char *field;        /* a callback field ("cb"): site is a flow; else NULL */
 } sc_root;
 
 /* A node of the call graph: one function defined somewhere in the program
