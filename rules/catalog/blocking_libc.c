@@ -21,6 +21,10 @@
 /* Rows are written out in full wherever `cond` is a macro parameter: an
  * expanded condition's braces would split into extra macro arguments. */
 #define LIBC(fn, family, cond, why, remedy) {fn, SC_API_BLOCKING, family, "libc", cond, 0, why, remedy, SC_ALWAYS}
+/* A read of a stream: a file on disk, or a pipe, terminal or socket that the
+ * loop may have just reported readable (see SC_APIF_STREAM_READ). */
+#define STREAM_READ(fn) \
+  {fn, SC_API_BLOCKING, "file-io", "libc", SC_ALWAYS, SC_APIF_STREAM_READ, disk_read, sc_remedy_file_io, SC_ALWAYS}
 #define SOCK(fn, cond, why) {fn, SC_API_BLOCKING, "socket", "libc", cond, SC_APIF_SOCKET, why, sc_remedy_socket, SC_ALWAYS}
 
 static const char disk[] = "waits for the disk";
@@ -63,11 +67,11 @@ static const sc_api rows[] = {
      * alone: logging there is normal and a terminal or pipe drains fast. */
     LIBC("fopen", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
     LIBC("freopen", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("fread", "file-io", SC_ALWAYS, disk_read, sc_remedy_file_io),
-    LIBC("fgets", "file-io", SC_ALWAYS, disk_read, sc_remedy_file_io),
-    LIBC("fscanf", "file-io", SC_ALWAYS, disk_read, sc_remedy_file_io),
-    LIBC("getline", "file-io", SC_ALWAYS, disk_read, sc_remedy_file_io),
-    LIBC("getdelim", "file-io", SC_ALWAYS, disk_read, sc_remedy_file_io),
+    STREAM_READ("fread"),
+    STREAM_READ("fgets"),
+    STREAM_READ("fscanf"),
+    STREAM_READ("getline"),
+    STREAM_READ("getdelim"),
     LIBC("fwrite", "file-io", SC_IF_NOT_STD_STREAM(3), disk, sc_remedy_file_io),
     LIBC("fflush", "file-io", SC_IF_NOT_STD_STREAM(0), disk, sc_remedy_file_io),
     LIBC("fsync", "file-io", SC_ALWAYS, "waits until the disk has written the file", sc_remedy_file_io),

@@ -14,6 +14,8 @@
  * expand to g_signal_connect_data; libev's ev_*_init and ev_set_cb store into
  * the watcher's `cb` field (the callback-field rows below).
  */
+#include <string.h>
+
 #include "catalog/catalog_internal.h"
 
 #define LOOP SC_CTX_LOOP
@@ -261,3 +263,29 @@ const sc_callback_field sc_catalog_callback_field_rows[] = {
     {"_GDBusInterfaceVTable", "set_property", LOOP, "GLib", "D-Bus property setter"},
 };
 const size_t sc_catalog_callback_field_count = SC_COUNTOF(sc_catalog_callback_field_rows);
+
+/* Registrars whose callbacks run because a descriptor is ready: a read of
+ * that descriptor's stream right in the callback does not wait. */
+#define SC_EV_READ 0x02
+static const struct {
+  const char *registrar;
+  sc_cond when; /* libevent: only with EV_READ (evtimer_new is event_new without it) */
+} readiness[] = {
+    {"event_new", SC_IF_HAS(2, SC_EV_READ, "EV_READ")},
+    {"event_assign", SC_IF_HAS(3, SC_EV_READ, "EV_READ")},
+    {"event_base_once", SC_IF_HAS(2, SC_EV_READ, "EV_READ")},
+    {"uv_poll_start", SC_ALWAYS},
+    {"g_io_add_watch", SC_ALWAYS},
+    {"g_io_add_watch_full", SC_ALWAYS},
+    {"g_unix_fd_add", SC_ALWAYS},
+    {"g_unix_fd_add_full", SC_ALWAYS},
+    {"sd_event_add_io", SC_ALWAYS},
+    {"ev_io", SC_ALWAYS},
+};
+
+int sc_catalog_is_readiness_registration(const char *registrar, const sc_facts *facts, const sc_call *call) {
+  for (size_t i = 0; registrar && i < SC_COUNTOF(readiness); i++)
+    if (!strcmp(readiness[i].registrar, registrar))
+      return readiness[i].when.kind == SC_COND_ALWAYS || (call && sc_cond_holds(&readiness[i].when, facts, call));
+  return 0;
+}

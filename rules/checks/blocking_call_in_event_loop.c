@@ -22,6 +22,13 @@ void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *ru
       const sc_api *api = sc_check_match_api(p, call, SC_API_BLOCKING);
       if (!api) continue;
       const sc_call *c = sc_program_call(p, call);
+      /* fgets(line, n, stdin) right in an EV_READ callback on stdin reads
+       * what the loop just reported ready. */
+      const sc_root *r = &p->roots[root];
+      if ((api->flags & SC_APIF_STREAM_READ) && r->kind == SC_ROOT_REGISTRATION && sc_check_call_node(p, call) == r->node &&
+          sc_catalog_is_readiness_registration(r->registrar, p->tus[r->site.tu],
+                                               r->field ? NULL : sc_program_call(p, r->site)))
+        continue;
       char *loop = sc_check_loop_name(p, root);
       sc_finding *f = sc_findings_add(out, rule, level, c->loc,
                                       sc_strdupf("'%s' blocks the %s: it %s", c->callee_name, loop, api->why),

@@ -25,6 +25,10 @@ const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind k
   return NULL;
 }
 
+uint32_t sc_check_call_node(const sc_program *p, sc_ref call) {
+  return p->index->fn_node[call.tu][sc_program_call(p, call)->caller];
+}
+
 char *sc_check_loop_name(const sc_program *p, uint32_t root) {
   const sc_root *r = &p->roots[root];
   if (r->kind == SC_ROOT_LOOP_BODY) return sc_strdupf("event loop in '%s'", p->nodes[r->node].name);

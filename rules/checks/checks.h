@@ -26,6 +26,9 @@ int sc_options_enabled(const sc_options *o, const sc_rule *rule);
  * Socket rows do not apply in programs that make sockets non-blocking. */
 const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind kind);
 
+/* The call graph node of the function that holds `call`. */
+uint32_t sc_check_call_node(const sc_program *p, sc_ref call);
+
 /* "libuv event loop", "event loop in 'aeMain'". */
 char *sc_check_loop_name(const sc_program *p, uint32_t root);
 

@@ -102,8 +102,11 @@ typedef enum sc_api_kind {
 enum {
   SC_APIF_SOCKET = 1u << 0, /* socket I/O: not blocking in a program that makes
                                its sockets non-blocking */
-  SC_APIF_JOIN = 1u << 1    /* a thread join: not blocking in a program whose
+  SC_APIF_JOIN = 1u << 1,   /* a thread join: not blocking in a program whose
                                threads wake the loop when they are done */
+  SC_APIF_STREAM_READ = 1u << 2 /* a stream read: does not wait when it sits in
+                               a callback the loop runs because a descriptor
+                               is readable (fgets of stdin in an EV_READ callback) */
 };
 
 /* An API of interest.  For SC_API_BLOCKING / CPU / GPU rows `cond` says when
@@ -130,6 +133,12 @@ const sc_callback_field *sc_catalog_callback_field(const char *record, const cha
 /* All rows for `function` of the given kind (there may be several, each with
  * its own condition), or NULL with *count = 0. */
 const sc_api *sc_catalog_apis(const char *function, sc_api_kind kind, size_t *count);
+
+/* Whether callbacks registered by `registrar` (a function, with its `call`;
+ * or the record of a callback field, with call NULL) run because a
+ * descriptor is readable: event_new(base, fd, EV_READ, ...), uv_poll_start,
+ * g_io_add_watch, ev_io ... */
+int sc_catalog_is_readiness_registration(const char *registrar, const sc_facts *facts, const sc_call *call);
 
 /* Whether a front end should record the source spelling of `function`'s
  * arguments (sc_arg.text): only calls whose conditions look for a flag name. */
