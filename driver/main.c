@@ -310,9 +310,7 @@ int main(int argc, char **argv) {
   sc_findings findings;
   sc_findings_init(&findings);
   if (!c.dump_facts) {
-    sc_program *program = sc_program_link(tus, (uint32_t)db.count);
-    sc_program_solve(program);
-    sc_analyze(program, &c.options, &findings);
+    sc_analyze_programs(tus, (uint32_t)db.count, &c.options, &findings);
 
     /* Reports read strings owned by the facts: write them before freeing. */
     char *command_line = join_command_line(argc, argv);
@@ -347,7 +345,6 @@ int main(int argc, char **argv) {
       sc_report_text(stdout, &findings, &to);
     }
     free(command_line);
-    sc_program_free(program);
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "stallcheck: error: cannot write standard output: %s\n", strerror(errno));

@@ -85,9 +85,12 @@ static int compare(const void *pa, const void *pb) {
   return strcmp_null(a->message, b->message);
 }
 
+/* One finding per rule, place and callee: a header function seen by several
+ * TUs, or code shared by several programs of one compile database, is
+ * reported once (the messages may name different loops). */
 static int same_place(const sc_finding *a, const sc_finding *b) {
   return a->rule == b->rule && a->loc.line == b->loc.line && a->loc.col == b->loc.col &&
-         !strcmp_null(a->loc.file, b->loc.file) && !strcmp_null(a->message, b->message);
+         !strcmp_null(a->loc.file, b->loc.file) && !strcmp_null(a->callee, b->callee);
 }
 
 /* FNV-1a, 64 bits: stable across runs, platforms and releases. */
@@ -127,10 +130,17 @@ void sc_findings_finish(sc_findings *f) {
   size_t kept = 1;
   for (size_t i = 1; i < f->count; i++) {
     if (same_place(&f->items[kept - 1], &f->items[i])) {
-      /* A header function seen by several TUs is one finding; keep the
-       * suppression if any copy was suppressed. */
-      f->items[kept - 1].suppressed |= f->items[i].suppressed;
-      finding_free(&f->items[i]);
+      /* Keep the shortest explanation, and the suppression if any copy was
+       * suppressed. */
+      sc_finding *k = &f->items[kept - 1], *x = &f->items[i];
+      int suppressed = k->suppressed | x->suppressed;
+      if (x->nsteps < k->nsteps) {
+        sc_finding tmp = *k;
+        *k = *x;
+        *x = tmp;
+      }
+      k->suppressed = suppressed;
+      finding_free(x);
     } else {
       f->items[kept++] = f->items[i];
     }

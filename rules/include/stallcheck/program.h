@@ -129,6 +129,13 @@ int sc_options_disable(sc_options *o, const char *rule_id);
 /* Runs every enabled check; appends to `out` and finishes it. */
 void sc_analyze(const sc_program *p, const sc_options *o, sc_findings *out);
 
+/* The whole-program analysis of a compile database: splits the TUs into
+ * programs (one per TU that defines `main`, with the TUs it references;
+ * what none reaches is one more), links, solves and analyses each, and
+ * merges the findings into `out` (finished).  With at most one `main` it is
+ * link + solve + sc_analyze. */
+void sc_analyze_programs(sc_facts **tus, uint32_t ntus, const sc_options *o, sc_findings *out);
+
 #ifdef __cplusplus
 }
 #endif

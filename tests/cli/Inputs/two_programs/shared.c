@@ -1,0 +1,8 @@
+#include <unistd.h>
+
+#include "shared.h"
+
+void process(const char *what) {
+  report(what);
+  fsync(1);
+}

@@ -1,0 +1,2 @@
+void process(const char *what);
+void report(const char *what);
