@@ -228,6 +228,26 @@ static void classify_arg(fe_state *st, CXCursor a, sc_arg *arg) {
     decayed = s;
     s = inner;
   }
+  /* A function pointer taken from a handler table or a struct of handlers
+   * (uv_timer_start(&t, table[i], ...), uv_read_start(s, alloc, h->on_read)):
+   * its values are what the program stores there. */
+  if (fe_is_function_pointer_type(clang_getCursorType(s))) {
+    CXCursor e = fe_strip_casts_and(s, CXUnaryOperator_Deref);
+    if (clang_getCursorKind(e) == CXCursor_ArraySubscriptExpr) {
+      CXCursor base = subscript_base(e);
+      if (!clang_Cursor_isNull(base)) e = fe_strip_casts_and(base, CXUnaryOperator_Deref);
+    }
+    if (clang_getCursorKind(e) == CXCursor_MemberRefExpr) {
+      CXCursor ref = clang_getCursorReferenced(e);
+      if (clang_getCursorKind(ref) == CXCursor_FieldDecl) {
+        arg->kind = SC_ARG_FIELD;
+        arg->name = fe_cursor_name(st, ref);
+        arg->record = fe_record_name(st, ref);
+        return;
+      }
+    }
+    if (clang_getCursorKind(e) == CXCursor_DeclRefExpr && !clang_equalCursors(e, s)) s = e;
+  }
   enum CXCursorKind k = clang_getCursorKind(s);
   if (k == CXCursor_StringLiteral) {
     CXEvalResult r = clang_Cursor_Evaluate(decayed);

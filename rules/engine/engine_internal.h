@@ -53,6 +53,9 @@ uint32_t sc_engine_callee_node(const sc_program *p, const sc_call *call);
 
 /* pointers.c */
 const sc_targets *sc_engine_param_targets(sc_program *p, uint32_t node, uint32_t param);
+/* What argument `arg` of `call` may be: a function, a parameter's values, or
+ * what the program stores into the variable or field it reads (appended). */
+void sc_engine_arg_values(sc_program *p, sc_ref call, const sc_arg *arg, sc_targets *out);
 /* The functions a call through a pointer may reach (appended to out). */
 void sc_engine_resolve_call(sc_program *p, sc_ref call, sc_targets *out);
 /* The functions a flow's value may be (a function, or a parameter's targets). */

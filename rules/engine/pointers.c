@@ -35,16 +35,34 @@ static void push_all(sc_targets *out, const sc_targets *in) {
   for (uint32_t i = 0; i < in->count; i++) sc_targets_push(out, in->items[i].node, in->items[i].loc);
 }
 
-/* Adds what the value of argument `arg` of `call` may be. */
-static void arg_values(sc_program *p, sc_ref call, const sc_arg *arg, sc_targets *out) {
+static void values_of_key(sc_program *p, sc_strmap *map, const char *key, sc_targets *out);
+
+void sc_engine_arg_values(sc_program *p, sc_ref call, const sc_arg *arg, sc_targets *out) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
-  if (arg->kind == SC_ARG_FUNC && arg->usr) {
-    uint32_t n = sc_program_node(p, arg->usr);
-    if (n != SC_NONE) sc_targets_push(out, n, c->loc);
-  } else if (arg->kind == SC_ARG_PARAM) {
-    uint32_t caller = p->index->fn_node[call.tu][c->caller];
-    push_all(out, sc_engine_param_targets(p, caller, arg->param));
+  switch (arg->kind) {
+  case SC_ARG_FUNC:
+    if (arg->usr) {
+      uint32_t n = sc_program_node(p, arg->usr);
+      if (n != SC_NONE) sc_targets_push(out, n, c->loc);
+    }
+    break;
+  case SC_ARG_PARAM:
+    push_all(out, sc_engine_param_targets(p, p->index->fn_node[call.tu][c->caller], arg->param));
+    break;
+  case SC_ARG_VAR:
+  case SC_ARG_FIELD: {
+    /* Values read from a table or a struct of handlers were handed over
+     * here, at this call: that is the place to show. */
+    uint32_t first = out->count;
+    if (arg->kind == SC_ARG_VAR && arg->usr) values_of_key(p, p->index->flows_by_var, arg->usr, out);
+    if (arg->kind == SC_ARG_FIELD && arg->record && arg->name)
+      values_of_key(p, p->index->flows_by_field, sc_engine_field_key(p, arg->record, arg->name), out);
+    for (uint32_t i = first; i < out->count; i++) out->items[i].loc = c->loc;
+    break;
+  }
+  default:
+    break;
   }
 }
 
@@ -61,7 +79,7 @@ const sc_targets *sc_engine_param_targets(sc_program *p, uint32_t node, uint32_t
     sc_ref call = ix->calls[sc_strmap_value(ix->calls_by_callee, e)];
     const sc_call *c = &p->tus[call.tu]->calls[call.index];
     const sc_arg *arg = sc_call_arg(p->tus[call.tu], c, param);
-    if (arg) arg_values(p, call, arg, &found);
+    if (arg) sc_engine_arg_values(p, call, arg, &found);
   }
   /* param_memo may have moved while recursing? No: it is allocated once per
    * node; only the targets vector is replaced here. */

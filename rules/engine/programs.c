@@ -105,6 +105,8 @@ static void collect(partition *pt, sc_facts **tus, uint32_t start, uint8_t *in, 
     for (uint32_t i = 0; i < f->nargs; i++) {
       if (f->args[i].kind == SC_ARG_FUNC) pull(pt, f->args[i].usr, start, in, queue, n);
       if (f->args[i].kind == SC_ARG_VAR) pull_stores(pt, f->args[i].usr, start, in, queue, n);
+      if (f->args[i].kind == SC_ARG_FIELD && f->args[i].record && f->args[i].name)
+        pull_stores(pt, field_key(pt, f->args[i].record, f->args[i].name), start, in, queue, n);
     }
     for (uint32_t i = 0; i < f->nflows; i++) pull(pt, f->flows[i].fn_usr, start, in, queue, n);
   }

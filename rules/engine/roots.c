@@ -83,17 +83,6 @@ static int site_is_live(const sc_program *p, uint32_t tu, uint32_t function) {
   return p->nodes[p->index->fn_node[tu][function]].live;
 }
 
-static void arg_targets(sc_program *p, sc_ref call, const sc_arg *arg, sc_targets *out) {
-  const sc_call *c = sc_program_call(p, call);
-  if (arg->kind == SC_ARG_FUNC && arg->usr) {
-    uint32_t n = sc_program_node(p, arg->usr);
-    if (n != SC_NONE) sc_targets_push(out, n, c->loc);
-  } else if (arg->kind == SC_ARG_PARAM) {
-    const sc_targets *t = sc_engine_param_targets(p, p->index->fn_node[call.tu][c->caller], arg->param);
-    for (uint32_t i = 0; t && i < t->count; i++) sc_targets_push(out, t->items[i].node, t->items[i].loc);
-  }
-}
-
 static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
@@ -110,18 +99,19 @@ static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
       if (idx < 0 || (uint32_t)idx >= c->nargs) continue;
       if (idx < 64) handled |= 1ull << idx;
       tmp->count = 0;
-      arg_targets(p, call, sc_call_arg(f, c, (uint32_t)idx), tmp);
+      sc_engine_arg_values(p, call, sc_call_arg(f, c, (uint32_t)idx), tmp);
       register_values(p, tmp, call, row->ctx, row->library, row->what, c->callee_name, NULL);
     }
   }
   for (uint32_t a = 0; a < c->nargs; a++) {
     const sc_arg *arg = sc_call_arg(f, c, a);
     if ((a < 64 && (handled >> a & 1)) || !arg->type) continue;
-    if (arg->kind != SC_ARG_FUNC && arg->kind != SC_ARG_PARAM) continue;
+    if (arg->kind != SC_ARG_FUNC && arg->kind != SC_ARG_PARAM && arg->kind != SC_ARG_VAR && arg->kind != SC_ARG_FIELD)
+      continue;
     const sc_callback_type *ct = sc_catalog_callback_type(arg->type);
     if (!ct) continue;
     tmp->count = 0;
-    arg_targets(p, call, arg, tmp);
+    sc_engine_arg_values(p, call, arg, tmp);
     register_values(p, tmp, call, ct->ctx, ct->library, ct->what,
                     c->callee_name ? c->callee_name : arg->type, NULL);
   }

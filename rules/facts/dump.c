@@ -28,7 +28,7 @@ static void loc(FILE *out, sc_loc l) {
   fprintf(out, "%s:%u:%u", str(l.file), l.line, l.col);
 }
 
-static const char *const arg_kinds[] = {"other", "int", "null", "string", "func", "var", "param"};
+static const char *const arg_kinds[] = {"other", "int", "null", "string", "func", "var", "param", "field"};
 static const char *const callee_kinds[] = {"direct", "var", "field", "param", "unknown"};
 static const char *const flow_kinds[] = {"arg", "var", "field", "return", "other"};
 static const char *const trip_kinds[] = {"unknown", "const", "input", "infinite"};
@@ -77,6 +77,7 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
       case SC_ARG_FUNC:
       case SC_ARG_VAR: fprintf(out, " %s", str(arg->name)); break;
       case SC_ARG_PARAM: fprintf(out, " %u", arg->param); break;
+      case SC_ARG_FIELD: fprintf(out, " %s.%s", str(arg->record), str(arg->name)); break;
       default: break;
       }
       if (arg->kind != SC_ARG_STRING && arg->text) {

@@ -94,6 +94,7 @@ uint32_t sc_facts_add_call(sc_facts *f, const sc_call *call, const sc_arg *args,
     a.usr = sc_facts_intern(f, a.usr);
     a.name = sc_facts_intern(f, a.name);
     a.type = sc_facts_intern(f, a.type);
+    a.record = sc_facts_intern(f, a.record);
     PUSH(f, args, nargs, cap_args, a);
   }
   PUSH(f, calls, ncalls, cap_calls, copy);

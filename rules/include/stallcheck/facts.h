@@ -65,8 +65,11 @@ typedef enum sc_arg_kind {
   SC_ARG_NULL,      /* a null pointer constant (NULL, 0, nullptr, (void*)0) */
   SC_ARG_STRING,    /* a string literal; its contents in text */
   SC_ARG_FUNC,      /* a function designator (fn, &fn, (cast)fn); usr/name */
-  SC_ARG_VAR,       /* a variable (global or local), possibly &var; usr/name */
-  SC_ARG_PARAM      /* a parameter of the enclosing function; param/name */
+  SC_ARG_VAR,       /* a variable (global or local), possibly &var, or an
+                       element of an array variable (table[i]); usr/name */
+  SC_ARG_PARAM,     /* a parameter of the enclosing function; param/name */
+  SC_ARG_FIELD      /* a function-pointer struct field read (h->on_read,
+                       ops.tick); record/name (name is the field) */
 } sc_arg_kind;
 
 /* One argument of a call. */
@@ -78,11 +81,12 @@ typedef struct sc_arg {
                         catalog asks for it (sc_catalog_wants_arg_text), NULL
                         otherwise. */
   const char *usr;   /* SC_ARG_FUNC, SC_ARG_VAR */
-  const char *name;  /* SC_ARG_FUNC, SC_ARG_VAR, SC_ARG_PARAM */
+  const char *name;  /* SC_ARG_FUNC, SC_ARG_VAR, SC_ARG_PARAM; SC_ARG_FIELD: field */
   uint32_t param;    /* SC_ARG_PARAM: 0-based parameter index */
   const char *type;  /* the callee's declared parameter type at this position,
                         spelled with typedef names kept ("uv_timer_cb");
                         NULL for variadic positions or unknown callees */
+  const char *record; /* SC_ARG_FIELD: the record's name, as sc_call.record */
 } sc_arg;
 
 typedef enum sc_callee_kind {
