@@ -79,7 +79,11 @@ const sc_targets *sc_engine_param_targets(sc_program *p, uint32_t node, uint32_t
     sc_ref call = ix->calls[sc_strmap_value(ix->calls_by_callee, e)];
     const sc_call *c = &p->tus[call.tu]->calls[call.index];
     const sc_arg *arg = sc_call_arg(p->tus[call.tu], c, param);
-    if (arg) sc_engine_arg_values(p, call, arg, &found);
+    /* A field read passed on to a parameter is left out: fields are resolved
+     * by record and field name, program-wide, and through a wrapper such as
+     * Lua's lua_pushcclosure that would make every function ever stored in
+     * any luaL_Reg.func a value of every call through a closure. */
+    if (arg && arg->kind != SC_ARG_FIELD) sc_engine_arg_values(p, call, arg, &found);
   }
   /* param_memo may have moved while recursing? No: it is allocated once per
    * node; only the targets vector is replaced here. */
