@@ -167,7 +167,7 @@ void sc_engine_build_edges(sc_program *p) {
     }
   }
   sc_targets_free(&tmp);
-  qsort(p->edges, p->nedges, sizeof *p->edges, edge_cmp);
+  if (p->nedges) qsort(p->edges, p->nedges, sizeof *p->edges, edge_cmp); /* qsort(NULL, 0) is undefined */
   for (uint32_t n = 0; n < p->nnodes; n++) p->nodes[n].nout = 0;
   for (uint32_t e = p->nedges; e-- > 0;) {
     p->nodes[p->edges[e].from].first_out = e;

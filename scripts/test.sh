@@ -1,0 +1,65 @@
+#!/bin/sh
+# test.sh - the test command: installs what is missing, builds stallcheck
+# (with the clang plugin) and runs every test through ctest, then builds again
+# with AddressSanitizer and UndefinedBehaviorSanitizer and runs the suite
+# again.  The last line is the sum of both runs: "N passed, N failed".
+# Exit status 0 only if nothing failed and something ran.
+#
+#   scripts/test.sh            both runs
+#   STALLCHECK_NO_ASAN=1 scripts/test.sh    the normal run only
+set -u
+cd "$(dirname "$0")/.."
+root=$(pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+
+scripts/install-deps.sh || { echo "test.sh: cannot install the dependencies" >&2; echo "0 passed, 1 failed"; exit 1; }
+# SARIF validation uses Microsoft's SARIF Multitool from npm when it can be
+# installed; the tests that need it say UNSUPPORTED otherwise.
+if [ -x scripts/install-sarif-multitool.sh ]; then
+  scripts/install-sarif-multitool.sh || echo "test.sh: SARIF Multitool not installed; its tests are skipped" >&2
+fi
+
+total_passed=0
+total_failed=0
+
+# run <name> <build dir> <cmake options...>: configure, build, ctest; adds
+# ctest's counts to the totals (a failed build counts as one failure).
+run() {
+  name=$1 dir=$2
+  shift 2
+  echo "== $name: $dir" >&2
+  if ! cmake -S "$root" -B "$dir" -G Ninja "$@" >"$dir.log" 2>&1 ||
+     ! ninja -C "$dir" >>"$dir.log" 2>&1; then
+    tail -40 "$dir.log" >&2
+    echo "test.sh: $name: the build failed (log: $dir.log)" >&2
+    total_failed=$((total_failed + 1))
+    return
+  fi
+  (cd "$dir" && ctest --output-on-failure -j "$jobs") >"$dir.ctest.log" 2>&1
+  grep -E "tests passed|Failed|\*\*\*" "$dir.ctest.log" >&2
+  summary=$(grep -E "[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+" "$dir.ctest.log" | tail -1)
+  if [ -z "$summary" ]; then
+    tail -40 "$dir.ctest.log" >&2
+    echo "test.sh: $name: ctest did not run (log: $dir.ctest.log)" >&2
+    total_failed=$((total_failed + 1))
+    return
+  fi
+  failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')
+  all=$(echo "$summary" | sed -E 's/.* failed out of ([0-9]+).*/\1/')
+  total_passed=$((total_passed + all - failed))
+  total_failed=$((total_failed + failed))
+  [ "$failed" -eq 0 ] || sed -n '/The following tests FAILED/,$p' "$dir.ctest.log" >&2
+}
+
+mkdir -p build
+run "release build" "$root/build/test" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTALLCHECK_BUILD_PLUGIN=ON
+if [ -z "${STALLCHECK_NO_ASAN:-}" ]; then
+  # The plugin is left out: an instrumented plugin cannot load into an
+  # uninstrumented clang.
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run "ASan+UBSan build" "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DSTALLCHECK_SANITIZE=ON \
+    -DSTALLCHECK_BUILD_PLUGIN=OFF
+fi
+
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ] && [ "$total_passed" -gt 0 ]
