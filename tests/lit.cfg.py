@@ -69,3 +69,14 @@ for package in ("glib-2.0", "gio-2.0", "gobject-2.0", "libpq", "hiredis", "libsy
     except (OSError, subprocess.CalledProcessError):
         flags = ""
     config.substitutions.append(("%cflags_" + package.replace("-", "_").replace(".", "_").lower(), flags))
+
+# %sarif_validate: Microsoft's SARIF Multitool with GitHub's rules, through
+# tools/sarif-validate.py (which fails on any error, warning or note the
+# Multitool reports).  scripts/install-sarif-multitool.sh installs it into
+# .tools/; without it the tests that need it are UNSUPPORTED.
+multitool = os.path.join(config.test_source_root, "..", ".tools", "node_modules", "@microsoft",
+                         "sarif-multitool-linux", "Sarif.Multitool")
+if os.access(multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_validate", "%s %s %s" % (
+        shutil.which("python3") or "python3", os.path.join(tools, "sarif-validate.py"), multitool)))
