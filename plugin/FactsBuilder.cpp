@@ -1,0 +1,1020 @@
+// FactsBuilder.cpp - the clang AST to facts walk (docs/design/facts.md).
+//
+// The walk carries a *target*: what a function reference met at this point
+// would flow into.  Parentheses, casts, `&` and the arms of `?:` pass the
+// target down; every other expression resets it to "other".  The libclang
+// driver (driver/frontend_body.c) implements the same rules over cursors;
+// where libclang shows the AST differently (implicit casts as unexposed
+// expressions, the syntactic form of brace initialisers) the choices here
+// are made so that both record the same facts.
+#include "FactsBuilder.h"
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallString.h"
+
+#include "stallcheck/catalog.h"
+
+using namespace clang;
+
+namespace stallcheck {
+namespace {
+
+enum class TargetKind { Other, Callee, Arg, Var, Field, Return };
+
+struct Target {
+  TargetKind Kind = TargetKind::Other;
+  bool Plain = true; // reached through parentheses and casts only (no `&`, no `?:`)
+  uint32_t Call = SC_NONE, Arg = SC_NONE;
+  const char *VarUsr = nullptr, *VarName = nullptr;
+  const char *Record = nullptr, *FieldName = nullptr;
+};
+
+// Parentheses and casts, and the wrappers libclang does not show
+// (ConstantExpr and other full-expressions).
+const Expr *stripOne(const Expr *E) {
+  if (const auto *P = dyn_cast<ParenExpr>(E)) return P->getSubExpr();
+  if (const auto *C = dyn_cast<CastExpr>(E)) return C->getSubExpr();
+  if (const auto *F = dyn_cast<FullExpr>(E)) return F->getSubExpr();
+  return nullptr;
+}
+
+const Expr *stripCasts(const Expr *E, UnaryOperatorKind Also) {
+  for (int Guard = 0; E && Guard < 64; Guard++) {
+    const Expr *Inner = stripOne(E);
+    if (!Inner) {
+      const auto *U = dyn_cast<UnaryOperator>(E);
+      if (U && U->getOpcode() == Also) Inner = U->getSubExpr();
+    }
+    if (!Inner) break;
+    E = Inner;
+  }
+  return E;
+}
+
+const Expr *stripCasts(const Expr *E) { return stripCasts(E, UO_Extension /* never a stop */ == UO_Extension ? UnaryOperatorKind(-1) : UO_Extension); }
+
+// Integer, enum or bool types, as libclang's integer type kinds.
+bool isIntegerType(QualType T) {
+  if (T.isNull()) return false;
+  const Type *C = T.getCanonicalType().getTypePtr();
+  if (isa<EnumType>(C)) return true;
+  const auto *B = dyn_cast<BuiltinType>(C);
+  if (!B) return false;
+  switch (B->getKind()) {
+  case BuiltinType::Bool: case BuiltinType::Char_U: case BuiltinType::UChar: case BuiltinType::Char16:
+  case BuiltinType::Char32: case BuiltinType::UShort: case BuiltinType::UInt: case BuiltinType::ULong:
+  case BuiltinType::ULongLong: case BuiltinType::UInt128: case BuiltinType::Char_S: case BuiltinType::SChar:
+  case BuiltinType::WChar_S: case BuiltinType::WChar_U: case BuiltinType::Short: case BuiltinType::Int:
+  case BuiltinType::Long: case BuiltinType::LongLong: case BuiltinType::Int128:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool isFunctionPointer(QualType T) { return !T.isNull() && T->isFunctionPointerType(); }
+
+bool isArrayType(QualType T) { return !T.isNull() && T.getCanonicalType()->isArrayType(); }
+
+bool isIdentChar(char C) {
+  return C == '_' || C == '$' || (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9');
+}
+
+class Builder {
+public:
+  Builder(ASTContext &Ctx, sc_facts *Facts, const std::string &Directory)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), F(Facts), Directory(Directory) {}
+
+  void run();
+
+private:
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const LangOptions &LO;
+  sc_facts *F;
+  std::string Directory;
+
+  // The function whose body is walked; SC_NONE at file scope.
+  uint32_t Function = SC_NONE;
+  const FunctionDecl *FnDecl = nullptr;
+  uint32_t Loop = SC_NONE, Depth = 0;
+
+  // Targets of the leaves of the brace initialiser being walked.
+  llvm::DenseMap<const Expr *, Target> *InitTargets = nullptr;
+
+  struct Names {
+    const char *Usr, *Name;
+  };
+  llvm::DenseMap<const Decl *, Names> NameCache;
+  llvm::DenseMap<unsigned, const char *> PathCache; // by FileID hash value
+
+  // ---- names and locations ----
+  const char *intern(llvm::StringRef S) { return S.empty() ? nullptr : sc_facts_intern_n(F, S.data(), S.size()); }
+  Names &names(const NamedDecl *D);
+  const char *usr(const NamedDecl *D) { return names(D).Usr; }
+  const char *name(const NamedDecl *D) { return names(D).Name; }
+  const char *recordName(const FieldDecl *Field);
+  int paramIndex(const ParmVarDecl *P) const;
+  const char *filePath(FileID FID);
+  sc_loc loc(SourceLocation L);
+  uint32_t identifierLength(SourceLocation L);
+  const char *exprRange(const Expr *E, FileID &FID, unsigned &Begin, unsigned &End);
+  const char *tokenText(const Expr *E);
+  const char *sourceText(const Expr *E);
+
+  // ---- constants ----
+  bool intConstant(const Expr *E, int64_t &Value);
+  bool nullConstant(const Expr *E);
+
+  // ---- the walk ----
+  void walk(const Stmt *S, Target T);
+  void walkChildren(const Stmt *S, const Target &T);
+  void visitDeclRef(const DeclRefExpr *E, const Target &T);
+  void addFlow(SourceLocation At, const Target &T, sc_flow &Flow);
+  Target varTarget(const ValueDecl *V);
+  Target fieldTarget(const FieldDecl *Field);
+  Target storeTarget(const Expr *Lhs);
+  void classifyCallee(const Expr *Callee, sc_call &Call, const DeclRefExpr *&Direct);
+  void classifyArg(const Expr *A, sc_arg &Arg);
+  void visitCall(const CallExpr *E);
+  void visitVar(const VarDecl *V);
+  void visitInitElement(const Expr *E, const Target &T);
+  void visitInitList(const InitListExpr *E, const Target &T);
+  void mapInitList(const InitListExpr *Sem, const Target &T, llvm::DenseMap<const Expr *, Target> &Map);
+  void mapInitElement(const Expr *E, const Target &T, llvm::DenseMap<const Expr *, Target> &Map);
+  void walkSyntacticList(const InitListExpr *Syn);
+  void visitLoop(const Stmt *S);
+  void estimateTrip(bool IsFor, const Stmt *Init, const Expr *Cond, const Expr *Inc, sc_loop &L);
+  bool initConstant(const Stmt *Init, const ValueDecl *Var, int64_t &C0);
+  void visitFunction(const FunctionDecl *FD);
+};
+
+// ---- names and locations ---------------------------------------------------
+
+Builder::Names &Builder::names(const NamedDecl *D) {
+  auto It = NameCache.find(D);
+  if (It != NameCache.end()) return It->second;
+  Names N{nullptr, nullptr};
+  llvm::SmallString<128> Buf;
+  if (!index::generateUSRForDecl(D, Buf)) N.Usr = intern(Buf);
+  if (D->getIdentifier()) N.Name = intern(D->getName());
+  return NameCache[D] = N;
+}
+
+// The tag name; for an anonymous record, the typedef that names it.
+const char *Builder::recordName(const FieldDecl *Field) {
+  const RecordDecl *RD = Field->getParent();
+  if (!RD) return nullptr;
+  if (RD->getIdentifier()) return intern(RD->getName());
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl()) return intern(TD->getName());
+  return nullptr;
+}
+
+int Builder::paramIndex(const ParmVarDecl *P) const {
+  if (!FnDecl) return -1;
+  for (unsigned I = 0; I < FnDecl->getNumParams(); I++)
+    if (FnDecl->getParamDecl(I) == P) return (int)I;
+  return -1;
+}
+
+// What the compiler opened, as an absolute real path when it can be had.
+const char *Builder::filePath(FileID FID) {
+  auto It = PathCache.find(FID.getHashValue());
+  if (It != PathCache.end()) return It->second;
+  const char *Path = nullptr;
+  if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
+    llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+    if (!Real.empty()) {
+      Path = intern(Real);
+    } else {
+      std::string Name = FE->getName().str();
+      char Resolved[PATH_MAX];
+      if (realpath(Name.c_str(), Resolved))
+        Path = sc_facts_intern(F, Resolved);
+      else if (!Name.empty() && Name[0] != '/' && !Directory.empty())
+        Path = intern(Directory + "/" + Name);
+      else
+        Path = intern(Name);
+    }
+  }
+  PathCache[FID.getHashValue()] = Path;
+  return Path;
+}
+
+sc_loc Builder::loc(SourceLocation L) {
+  sc_loc Out = {};
+  if (L.isInvalid()) return Out;
+  SourceLocation E = SM.getExpansionLoc(L);
+  std::pair<FileID, unsigned> D = SM.getDecomposedLoc(E);
+  const char *Path = filePath(D.first);
+  if (!Path) return Out;
+  Out.file = Path;
+  Out.line = SM.getLineNumber(D.first, D.second);
+  Out.col = SM.getColumnNumber(D.first, D.second);
+  return Out;
+}
+
+uint32_t Builder::identifierLength(SourceLocation L) {
+  std::pair<FileID, unsigned> D = SM.getDecomposedLoc(SM.getExpansionLoc(L));
+  bool Invalid = false;
+  llvm::StringRef Buf = SM.getBufferData(D.first, &Invalid);
+  if (Invalid || D.second >= Buf.size()) return 0;
+  uint32_t N = 0;
+  while (D.second + N < Buf.size() && isIdentChar(Buf[D.second + N])) N++;
+  return N;
+}
+
+// The byte range of `E` in one file, as libclang gives a cursor's extent:
+// the expansion range, or, when a macro argument makes it collapse, the
+// spelling range.  Returns the file's buffer or nullptr.
+const char *Builder::exprRange(const Expr *E, FileID &FID, unsigned &Begin, unsigned &End) {
+  SourceRange R = E->getSourceRange();
+  if (R.isInvalid()) return nullptr;
+  SourceLocation B = R.getBegin(), Last = R.getEnd();
+  bool TokenRange = true;
+  if (Last.isMacroID() && !SM.isMacroArgExpansion(Last)) {
+    CharSourceRange X = SM.getExpansionRange(Last);
+    Last = X.getEnd();
+    TokenRange = X.isTokenRange();
+  }
+  if (TokenRange && Last.isValid())
+    Last = Last.getLocWithOffset(Lexer::MeasureTokenLength(SM.getSpellingLoc(Last), SM, LO));
+  for (int Spelling = 0; Spelling < 2; Spelling++) {
+    SourceLocation BL = Spelling ? SM.getSpellingLoc(B) : SM.getExpansionLoc(B);
+    SourceLocation EL = Spelling ? SM.getSpellingLoc(Last) : SM.getExpansionLoc(Last);
+    std::pair<FileID, unsigned> BD = SM.getDecomposedLoc(BL), ED = SM.getDecomposedLoc(EL);
+    if (BD.first.isInvalid() || BD.first != ED.first || ED.second <= BD.second) continue;
+    if (!SM.getFileEntryRefForID(BD.first)) continue;
+    bool Invalid = false;
+    llvm::StringRef Buf = SM.getBufferData(BD.first, &Invalid);
+    if (Invalid || ED.second > Buf.size()) continue;
+    FID = BD.first;
+    Begin = BD.second;
+    End = ED.second;
+    return Buf.data();
+  }
+  return nullptr;
+}
+
+// The tokens of the range joined by single spaces, as clang_tokenize gives
+// them (comments included).
+const char *Builder::tokenText(const Expr *E) {
+  FileID FID;
+  unsigned Begin = 0, End = 0;
+  if (!exprRange(E, FID, Begin, End)) return nullptr;
+  llvm::StringRef Buf = SM.getBufferData(FID);
+  Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.data() + Begin, Buf.end());
+  Lex.SetCommentRetentionState(true);
+  std::string Text;
+  Token Tok;
+  do {
+    Lex.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof)) break;
+    unsigned Offset = SM.getDecomposedLoc(Tok.getLocation()).second;
+    if (!Text.empty()) Text += ' ';
+    Text.append(Buf.data() + Offset, Tok.getLength());
+  } while (Lex.getBufferLocation() < Buf.data() + End);
+  return intern(Text);
+}
+
+// The raw source of the range with runs of white space folded to one space.
+const char *Builder::sourceText(const Expr *E) {
+  FileID FID;
+  unsigned Begin = 0, End = 0;
+  const char *Buf = exprRange(E, FID, Begin, End);
+  if (!Buf) return nullptr;
+  std::string Text;
+  for (unsigned I = Begin; I < End; I++) {
+    char C = Buf[I];
+    bool Space = C == ' ' || C == '\t' || C == '\n' || C == '\r' || (C == '\\' && I + 1 < End && Buf[I + 1] == '\n');
+    if (!Space)
+      Text += C;
+    else if (!Text.empty() && Text.back() != ' ')
+      Text += ' ';
+  }
+  while (!Text.empty() && Text.back() == ' ') Text.pop_back();
+  return intern(Text);
+}
+
+// ---- constants ---------------------------------------------------------------
+
+// An integer constant expression of integer type.  Calls and references to
+// variables never count, even where clang could fold them (const variables,
+// builtins): in C they are not integer constant expressions.
+bool Builder::intConstant(const Expr *E, int64_t &Value) {
+  if (!E || !isIntegerType(E->getType())) return false;
+  const Expr *S = stripCasts(E);
+  if (isa<CallExpr>(S)) return false;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S))
+    if (!isa<EnumConstantDecl>(R->getDecl())) return false;
+  const Expr *P = E->IgnoreParens();
+  if (P->isValueDependent()) return false;
+  Expr::EvalResult Result;
+  if (!P->EvaluateAsRValue(Result, Ctx) || !Result.Val.isInt()) return false;
+  llvm::APSInt V = Result.Val.getInt();
+  if (V.getBitWidth() > 64) V = V.trunc(64);
+  Value = V.isUnsigned() ? (int64_t)V.getZExtValue() : V.getSExtValue();
+  return true;
+}
+
+// A null pointer constant where a pointer is expected: 0 passed for an int
+// parameter is the integer 0.
+bool Builder::nullConstant(const Expr *E) {
+  QualType T = E->getType();
+  if (T.isNull()) return false;
+  const Type *C = T.getCanonicalType().getTypePtr();
+  if (!C->isPointerType() && !C->isBlockPointerType() && !C->isNullPtrType()) return false;
+  if (E->isValueDependent()) return false;
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+}
+
+// ---- flows -------------------------------------------------------------------
+
+Target Builder::varTarget(const ValueDecl *V) {
+  Target T;
+  T.Kind = TargetKind::Var;
+  T.VarUsr = usr(V);
+  T.VarName = name(V);
+  return T;
+}
+
+Target Builder::fieldTarget(const FieldDecl *Field) {
+  Target T;
+  T.Kind = TargetKind::Field;
+  T.Record = recordName(Field);
+  T.FieldName = name(Field);
+  return T;
+}
+
+// What a value stored through `Lhs` lands in: stripped as for callees, an
+// element of an array counting as the array.
+Target Builder::storeTarget(const Expr *Lhs) {
+  const Expr *S = stripCasts(Lhs, UO_Deref);
+  if (const auto *A = dyn_cast_or_null<ArraySubscriptExpr>(S)) S = A->getBase() ? stripCasts(A->getBase(), UO_Deref) : nullptr;
+  if (!S) return Target();
+  if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *V = dyn_cast<VarDecl>(R->getDecl())) return varTarget(V);
+  } else if (const auto *M = dyn_cast<MemberExpr>(S)) {
+    if (const auto *Field = dyn_cast<FieldDecl>(M->getMemberDecl())) return fieldTarget(Field);
+  }
+  return Target();
+}
+
+void Builder::addFlow(SourceLocation At, const Target &T, sc_flow &Flow) {
+  switch (T.Kind) {
+  case TargetKind::Arg:
+    Flow.kind = SC_FLOW_ARG;
+    Flow.call = T.Call;
+    Flow.arg = T.Arg;
+    break;
+  case TargetKind::Var:
+    Flow.kind = SC_FLOW_VAR;
+    Flow.var_usr = T.VarUsr;
+    Flow.var_name = T.VarName;
+    break;
+  case TargetKind::Field:
+    Flow.kind = SC_FLOW_FIELD;
+    Flow.record = T.Record;
+    Flow.field = T.FieldName;
+    break;
+  case TargetKind::Return: Flow.kind = SC_FLOW_RETURN; break;
+  default: Flow.kind = SC_FLOW_OTHER; break;
+  }
+  Flow.function = Function;
+  Flow.loc = loc(At);
+  sc_facts_add_flow(F, &Flow);
+}
+
+void Builder::visitDeclRef(const DeclRefExpr *E, const Target &T) {
+  const ValueDecl *D = E->getDecl();
+  if (!D) return;
+  if (const auto *Fn = dyn_cast<FunctionDecl>(D)) {
+    if (T.Kind == TargetKind::Callee) return;
+    sc_flow Flow = {};
+    Flow.fn_usr = usr(Fn);
+    Flow.fn_name = name(Fn);
+    Flow.src_param = SC_NONE;
+    Flow.call = Flow.arg = SC_NONE;
+    addFlow(E->getLocation(), T, Flow);
+  } else if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
+    // A registrar the program wrote itself stores its callback parameter.
+    if ((T.Kind != TargetKind::Var && T.Kind != TargetKind::Field) || !T.Plain || Function == SC_NONE ||
+        !isFunctionPointer(P->getType()))
+      return;
+    int Index = paramIndex(P);
+    if (Index < 0) return;
+    sc_flow Flow = {};
+    Flow.fn_name = name(P);
+    Flow.src_param = (uint32_t)Index;
+    Flow.call = Flow.arg = SC_NONE;
+    addFlow(E->getLocation(), T, Flow);
+  }
+}
+
+// ---- calls -------------------------------------------------------------------
+
+void Builder::classifyCallee(const Expr *Callee, sc_call &Call, const DeclRefExpr *&Direct) {
+  Call.callee_kind = SC_CALLEE_UNKNOWN;
+  const Expr *S = stripCasts(Callee, UO_Deref);
+  bool Subscript = false;
+  if (const auto *A = dyn_cast_or_null<ArraySubscriptExpr>(S)) {
+    if (!A->getBase()) return;
+    S = stripCasts(A->getBase(), UO_Deref);
+    Subscript = true;
+  }
+  if (!S) return;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+    const ValueDecl *D = R->getDecl();
+    if (isa_and_nonnull<FunctionDecl>(D)) {
+      if (Subscript) return;
+      Call.callee_kind = SC_CALLEE_DIRECT;
+      Direct = R;
+    } else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D)) {
+      int Index = paramIndex(P);
+      if (Index >= 0) {
+        Call.callee_kind = SC_CALLEE_PARAM;
+        Call.param = (uint32_t)Index;
+      } else {
+        Call.callee_kind = SC_CALLEE_VAR;
+      }
+    } else if (isa_and_nonnull<VarDecl>(D)) {
+      Call.callee_kind = SC_CALLEE_VAR;
+    } else {
+      return;
+    }
+    if (Call.callee_kind != SC_CALLEE_PARAM) Call.callee_usr = usr(D);
+    Call.callee_name = name(D);
+  } else if (const auto *M = dyn_cast<MemberExpr>(S)) {
+    const auto *Field = dyn_cast_or_null<FieldDecl>(M->getMemberDecl());
+    if (!Field) return;
+    Call.callee_kind = SC_CALLEE_FIELD;
+    Call.callee_name = name(Field);
+    Call.record = recordName(Field);
+  }
+}
+
+void Builder::classifyArg(const Expr *A, sc_arg &Arg) {
+  if (nullConstant(A)) {
+    Arg.kind = SC_ARG_NULL;
+    return;
+  }
+  // Stripped by hand to see what wraps a string literal: only a literal
+  // under its array-to-pointer decay counts (libclang evaluates no other).
+  const Expr *S = A, *Above = A;
+  for (int Guard = 0; Guard < 64; Guard++) {
+    const Expr *Inner = stripOne(S);
+    if (!Inner) {
+      const auto *U = dyn_cast<UnaryOperator>(S);
+      if (U && U->getOpcode() == UO_AddrOf) Inner = U->getSubExpr();
+    }
+    if (!Inner) break;
+    Above = S;
+    S = Inner;
+  }
+  if (const auto *Lit = dyn_cast<StringLiteral>(S)) {
+    if (Above != S && isa<ImplicitCastExpr>(Above)) {
+      Arg.kind = SC_ARG_STRING;
+      // Up to the first NUL, as a C string.
+      std::string Bytes = Lit->getBytes().str();
+      Arg.text = sc_facts_intern(F, Bytes.c_str());
+      return;
+    }
+  }
+  // A function pointer taken from a handler table or a struct of handlers:
+  // a field read is a field argument, an element of a table is the table.
+  if (isFunctionPointer(S->getType())) {
+    const Expr *E = stripCasts(S, UO_Deref);
+    if (const auto *Sub = dyn_cast_or_null<ArraySubscriptExpr>(E))
+      if (Sub->getBase()) E = stripCasts(Sub->getBase(), UO_Deref);
+    if (const auto *M = dyn_cast_or_null<MemberExpr>(E)) {
+      if (const auto *Field = dyn_cast_or_null<FieldDecl>(M->getMemberDecl())) {
+        Arg.kind = SC_ARG_FIELD;
+        Arg.name = name(Field);
+        Arg.record = recordName(Field);
+        return;
+      }
+    }
+    if (E && E != S && isa<DeclRefExpr>(E)) S = E;
+  }
+  if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+    const ValueDecl *D = R->getDecl();
+    if (const auto *Fn = dyn_cast_or_null<FunctionDecl>(D)) {
+      Arg.kind = SC_ARG_FUNC;
+      Arg.usr = usr(Fn);
+      Arg.name = name(Fn);
+      return;
+    }
+    if (const auto *P = dyn_cast_or_null<ParmVarDecl>(D)) {
+      int Index = Function == SC_NONE ? -1 : paramIndex(P);
+      if (Index >= 0) {
+        Arg.kind = SC_ARG_PARAM;
+        Arg.param = (uint32_t)Index;
+        Arg.name = name(P);
+        return;
+      }
+    }
+    if (const auto *V = dyn_cast_or_null<VarDecl>(D)) {
+      Arg.kind = SC_ARG_VAR;
+      Arg.usr = usr(V);
+      Arg.name = name(V);
+      return;
+    }
+  }
+  int64_t V;
+  if (intConstant(A, V)) {
+    Arg.kind = SC_ARG_INT;
+    Arg.ival = V;
+  }
+}
+
+// The prototype behind a callee expression's type (a function or a pointer to
+// one), with the parameter types as declared, typedef names kept.
+const FunctionProtoType *calleePrototype(const Expr *Callee) {
+  QualType T = Callee->getType();
+  if (T.isNull()) return nullptr;
+  if (const auto *P = T->getAs<PointerType>()) T = P->getPointeeType();
+  return T->getAs<FunctionProtoType>();
+}
+
+void Builder::visitCall(const CallExpr *E) {
+  const Expr *Callee = E->getCallee();
+  if (!Callee || Function == SC_NONE) {
+    walkChildren(E, Target());
+    return;
+  }
+  unsigned NArgs = E->getNumArgs();
+
+  sc_call Call = {};
+  Call.caller = Function;
+  Call.param = SC_NONE;
+  Call.loop = Loop;
+  const DeclRefExpr *Direct = nullptr;
+  classifyCallee(Callee, Call, Direct);
+  Call.loc = loc(E->getBeginLoc());
+  if (Call.callee_kind == SC_CALLEE_DIRECT && Direct) {
+    sc_loc Name = loc(Direct->getLocation());
+    uint32_t Len = identifierLength(Direct->getLocation());
+    if (Len && Name.file == Call.loc.file) {
+      Call.loc.end_line = Name.line;
+      Call.loc.end_col = Name.col + Len;
+    }
+  }
+
+  const FunctionProtoType *Proto = calleePrototype(Callee);
+  bool WantsText = Call.callee_kind == SC_CALLEE_DIRECT && Call.callee_name &&
+                   sc_catalog_wants_arg_text(Call.callee_name);
+  PrintingPolicy Policy(LO); // what clang_getTypeSpelling prints with
+
+  std::vector<sc_arg> Args(NArgs);
+  for (unsigned I = 0; I < NArgs; I++) {
+    const Expr *A = E->getArg(I);
+    sc_arg &Arg = Args[I];
+    Arg = sc_arg();
+    Arg.param = SC_NONE;
+    if (!A) continue;
+    classifyArg(A, Arg);
+    if (Proto && I < Proto->getNumParams()) Arg.type = intern(Proto->getParamType(I).getAsString(Policy));
+    if (WantsText && Arg.kind != SC_ARG_STRING) Arg.text = tokenText(A);
+  }
+  uint32_t Index = sc_facts_add_call(F, &Call, NArgs ? Args.data() : nullptr, NArgs);
+
+  Target CalleeTarget;
+  if (Call.callee_kind == SC_CALLEE_DIRECT) CalleeTarget.Kind = TargetKind::Callee;
+  walk(Callee, CalleeTarget);
+  // CUDA's <<<grid, block>>> configuration is not an argument.
+  if (const auto *K = dyn_cast<CUDAKernelCallExpr>(E)) walk(K->getConfig(), Target());
+  for (unsigned I = 0; I < NArgs; I++) {
+    Target T;
+    T.Kind = TargetKind::Arg;
+    T.Call = Index;
+    T.Arg = I;
+    walk(E->getArg(I), T);
+  }
+}
+
+// ---- declarations and brace initialisers --------------------------------
+
+void Builder::visitVar(const VarDecl *V) {
+  // Sizes of variable-length arrays run when the declaration does.
+  QualType T = V->getType();
+  for (int Guard = 0; Guard < 16; Guard++) {
+    const VariableArrayType *VLA = Ctx.getAsVariableArrayType(T);
+    if (!VLA) break;
+    walk(VLA->getSizeExpr(), Target());
+    T = VLA->getElementType();
+  }
+  if (const Expr *Init = V->getInit()) visitInitElement(Init, varTarget(V));
+}
+
+void Builder::visitInitElement(const Expr *E, const Target &T) {
+  const Expr *S = E;
+  while (const auto *P = dyn_cast<ParenExpr>(S)) S = P->getSubExpr();
+  if (const auto *List = dyn_cast<InitListExpr>(S))
+    visitInitList(List, T);
+  else
+    walk(E, T);
+}
+
+// A brace initialiser: the semantic form says which field or element each
+// value initialises (designators, nesting and brace elision resolved); the
+// walk goes over the syntactic form, so calls and flows keep source order.
+void Builder::visitInitList(const InitListExpr *E, const Target &T) {
+  const InitListExpr *Sem = E->isSemanticForm() ? E : E->getSemanticForm();
+  const InitListExpr *Syn = E->isSemanticForm() && E->getSyntacticForm() ? E->getSyntacticForm() : E;
+  llvm::DenseMap<const Expr *, Target> Map;
+  mapInitList(Sem ? Sem : E, T, Map);
+  llvm::DenseMap<const Expr *, Target> *Saved = InitTargets;
+  InitTargets = &Map;
+  walkSyntacticList(Syn);
+  InitTargets = Saved;
+}
+
+void Builder::mapInitElement(const Expr *E, const Target &T, llvm::DenseMap<const Expr *, Target> &Map) {
+  if (!E) return;
+  const Expr *S = E;
+  while (const auto *P = dyn_cast<ParenExpr>(S)) S = P->getSubExpr();
+  if (const auto *List = dyn_cast<InitListExpr>(S)) {
+    const InitListExpr *Sem = List->isSemanticForm() ? List : List->getSemanticForm();
+    mapInitList(Sem ? Sem : List, T, Map);
+    return;
+  }
+  Map[E->IgnoreImplicit()] = T;
+}
+
+void Builder::mapInitList(const InitListExpr *Sem, const Target &T, llvm::DenseMap<const Expr *, Target> &Map) {
+  QualType Type = Sem->getType();
+  if (Type.isNull()) return;
+  QualType Canon = Type.getCanonicalType();
+  if (const RecordDecl *RD = Canon->getAsRecordDecl()) {
+    if (const RecordDecl *Def = RD->getDefinition()) RD = Def;
+    if (RD->isUnion()) {
+      const FieldDecl *Field = Sem->getInitializedFieldInUnion();
+      if (Field && Sem->getNumInits() >= 1) mapInitElement(Sem->getInit(0), fieldTarget(Field), Map);
+      return;
+    }
+    unsigned I = 0;
+    for (const FieldDecl *Field : RD->fields()) {
+      if (Field->isBitField() && !Field->getDeclName()) continue; // takes no initialiser
+      if (I >= Sem->getNumInits()) break;
+      mapInitElement(Sem->getInit(I++), fieldTarget(Field), Map);
+    }
+  } else if (const ArrayType *AT = Ctx.getAsArrayType(Canon)) {
+    QualType Elem = AT->getElementType();
+    Target ElemTarget;
+    if (T.Kind == TargetKind::Field)
+      ElemTarget = T; // an element of an array member stores into the member
+    else if (T.Kind == TargetKind::Var && (isFunctionPointer(Elem) || isArrayType(Elem)))
+      ElemTarget = T;
+    for (unsigned I = 0; I < Sem->getNumInits(); I++) mapInitElement(Sem->getInit(I), ElemTarget, Map);
+  } else {
+    // A scalar in braces: `cb_t p = { f };`
+    for (unsigned I = 0; I < Sem->getNumInits(); I++) mapInitElement(Sem->getInit(I), T, Map);
+  }
+}
+
+void Builder::walkSyntacticList(const InitListExpr *Syn) {
+  for (unsigned I = 0; I < Syn->getNumInits(); I++) {
+    const Expr *E = Syn->getInit(I);
+    if (!E) continue;
+    if (const auto *D = dyn_cast<DesignatedInitExpr>(E)) E = D->getInit();
+    if (!E) continue;
+    const Expr *S = E;
+    while (const auto *P = dyn_cast<ParenExpr>(S)) S = P->getSubExpr();
+    if (const auto *List = dyn_cast<InitListExpr>(S)) {
+      walkSyntacticList(List->isSemanticForm() && List->getSyntacticForm() ? List->getSyntacticForm() : List);
+      continue;
+    }
+    Target T;
+    if (InitTargets) {
+      auto It = InitTargets->find(E->IgnoreImplicit());
+      if (It != InitTargets->end()) T = It->second;
+    }
+    // A nested brace initialiser met inside this element (a compound
+    // literal) has targets of its own.
+    llvm::DenseMap<const Expr *, Target> *Saved = InitTargets;
+    InitTargets = nullptr;
+    walk(E, T);
+    InitTargets = Saved;
+  }
+}
+
+// ---- loops ---------------------------------------------------------------------
+
+bool refersTo(const Expr *E, const ValueDecl *D) {
+  if (!E || !D) return false;
+  const auto *R = dyn_cast<DeclRefExpr>(stripCasts(E));
+  return R && R->getDecl() == D;
+}
+
+// Finds `var = c0` or `int var = c0` in a for-init (also inside a comma list).
+bool Builder::initConstant(const Stmt *Init, const ValueDecl *Var, int64_t &C0) {
+  if (!Init) return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(Init)) {
+    for (const Decl *D : DS->decls()) {
+      if (D != Var) continue;
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (V && V->getInit() && intConstant(V->getInit(), C0)) return true;
+    }
+    return false;
+  }
+  const auto *E = dyn_cast<Expr>(Init);
+  if (!E) return false;
+  const auto *B = dyn_cast<BinaryOperator>(stripCasts(E));
+  if (!B) return false;
+  if (B->getOpcode() == BO_Assign) return refersTo(B->getLHS(), Var) && intConstant(B->getRHS(), C0);
+  if (B->getOpcode() == BO_Comma) return initConstant(B->getLHS(), Var, C0) || initConstant(B->getRHS(), Var, C0);
+  return false;
+}
+
+// The variable a for loop steps: declared or assigned in its init, else
+// changed in its increment.
+const ValueDecl *loopVariable(const Stmt *Init, const Expr *Inc) {
+  const Stmt *Parts[2] = {Init, Inc};
+  for (const Stmt *Part : Parts) {
+    if (!Part) continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(Part)) {
+      if (DS->decl_begin() != DS->decl_end())
+        if (const auto *V = dyn_cast<VarDecl>(*DS->decl_begin())) return V;
+      continue;
+    }
+    const auto *E = dyn_cast<Expr>(Part);
+    if (!E) continue;
+    E = stripCasts(E);
+    const Expr *Changed = nullptr;
+    if (const auto *B = dyn_cast<BinaryOperator>(E))
+      Changed = B->getLHS();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E))
+      Changed = U->getSubExpr();
+    if (const auto *R = dyn_cast_or_null<DeclRefExpr>(Changed ? stripCasts(Changed) : nullptr)) return R->getDecl();
+  }
+  return nullptr;
+}
+
+void Builder::estimateTrip(bool IsFor, const Stmt *Init, const Expr *Cond, const Expr *Inc, sc_loop &L) {
+  L.trip_kind = SC_TRIP_UNKNOWN;
+  if (!Cond) {
+    if (IsFor) L.trip_kind = SC_TRIP_INFINITE;
+    return;
+  }
+  int64_t V;
+  if (intConstant(Cond, V)) {
+    if (V != 0) L.trip_kind = SC_TRIP_INFINITE;
+    return;
+  }
+  const auto *B = dyn_cast<BinaryOperator>(stripCasts(Cond));
+  if (!B) return;
+  BinaryOperatorKind Op = B->getOpcode();
+  if (Op != BO_LT && Op != BO_LE && Op != BO_GT && Op != BO_GE && Op != BO_NE) return;
+  const Expr *Lhs = B->getLHS(), *Rhs = B->getRHS();
+  int64_t LV = 0, RV = 0;
+  bool LC = intConstant(Lhs, LV), RC = intConstant(Rhs, RV);
+  if (LC != RC) {
+    int64_t N = LC ? LV : RV;
+    const Expr *VarSide = stripCasts(LC ? Rhs : Lhs);
+    int64_t C0 = 0;
+    bool HasInit = false;
+    if (IsFor && Init)
+      if (const auto *R = dyn_cast<DeclRefExpr>(VarSide)) HasInit = initConstant(Init, R->getDecl(), C0);
+    int64_t Trips = HasInit ? (N > C0 ? N - C0 : C0 - N) : N;
+    if (HasInit && (Op == BO_LE || Op == BO_GE)) Trips++;
+    L.trip_kind = SC_TRIP_CONST;
+    L.trip_count = Trips;
+  } else if (!LC) {
+    const ValueDecl *Var = IsFor ? loopVariable(Init, Inc) : nullptr;
+    const Expr *Bound = Rhs;
+    if (Var && refersTo(Rhs, Var) && !refersTo(Lhs, Var)) Bound = Lhs;
+    L.trip_kind = SC_TRIP_INPUT;
+    L.bound_text = sourceText(Bound);
+  }
+}
+
+void Builder::visitLoop(const Stmt *S) {
+  const Stmt *Init = nullptr, *Body = nullptr;
+  const Expr *Cond = nullptr, *Inc = nullptr;
+  bool IsFor = false;
+  const Stmt *Order[4] = {nullptr, nullptr, nullptr, nullptr};
+  if (const auto *For = dyn_cast<ForStmt>(S)) {
+    IsFor = true;
+    Init = For->getInit();
+    Cond = For->getCond();
+    Inc = For->getInc();
+    Body = For->getBody();
+    Order[0] = Init, Order[1] = Cond, Order[2] = Inc, Order[3] = Body;
+  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    Cond = While->getCond();
+    Body = While->getBody();
+    Order[0] = Cond, Order[1] = Body;
+  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    Cond = Do->getCond();
+    Body = Do->getBody();
+    Order[0] = Body, Order[1] = Cond;
+  }
+
+  sc_loop L = {};
+  L.function = Function;
+  L.parent = Loop;
+  L.depth = Depth + 1;
+  L.loc = loc(S->getBeginLoc());
+  estimateTrip(IsFor, Init, Cond, Inc, L);
+  uint32_t Index = sc_facts_add_loop(F, &L);
+
+  uint32_t SavedLoop = Loop, SavedDepth = Depth;
+  Loop = Index;
+  Depth = L.depth;
+  uint32_t BodyCalls = 0;
+  for (const Stmt *Part : Order) {
+    if (!Part) continue;
+    uint32_t Before = F->ncalls;
+    walk(Part, Target());
+    if (Part == Body) BodyCalls = F->ncalls - Before;
+  }
+  Loop = SavedLoop;
+  Depth = SavedDepth;
+
+  uint32_t Statements = 1;
+  if (const auto *C = dyn_cast_or_null<CompoundStmt>(Body)) Statements = C->size();
+  F->loops[Index].body_weight = BodyCalls + Statements;
+}
+
+// ---- the walk ------------------------------------------------------------------
+
+void Builder::walkChildren(const Stmt *S, const Target &T) {
+  for (const Stmt *Child : S->children())
+    if (Child) walk(Child, T);
+}
+
+void Builder::walk(const Stmt *S, Target T) {
+  if (!S) return;
+  switch (S->getStmtClass()) {
+  case Stmt::CallExprClass:
+  case Stmt::CUDAKernelCallExprClass:
+    visitCall(cast<CallExpr>(S));
+    return;
+  case Stmt::DeclRefExprClass:
+    visitDeclRef(cast<DeclRefExpr>(S), T);
+    return;
+  case Stmt::ParenExprClass:
+  case Stmt::CStyleCastExprClass:
+  case Stmt::ImplicitCastExprClass:
+  case Stmt::ConstantExprClass:
+  case Stmt::VAArgExprClass: // libclang shows it as a cast of its operand
+    walkChildren(S, T);
+    return;
+  case Stmt::UnaryOperatorClass: {
+    const auto *U = cast<UnaryOperator>(S);
+    if (U->getOpcode() == UO_AddrOf && T.Kind != TargetKind::Other) {
+      T.Plain = false;
+      walkChildren(S, T);
+    } else {
+      walkChildren(S, U->getOpcode() == UO_Deref && T.Kind == TargetKind::Callee ? T : Target());
+    }
+    return;
+  }
+  case Stmt::ConditionalOperatorClass: {
+    const auto *C = cast<ConditionalOperator>(S);
+    T.Plain = false;
+    walk(C->getCond(), Target());
+    walk(C->getTrueExpr(), T);
+    walk(C->getFalseExpr(), T);
+    return;
+  }
+  case Stmt::BinaryOperatorClass: {
+    const auto *B = cast<BinaryOperator>(S);
+    if (B->getOpcode() != BO_Assign) break;
+    walk(B->getLHS(), Target());
+    walk(B->getRHS(), storeTarget(B->getLHS()));
+    return;
+  }
+  case Stmt::ReturnStmtClass: {
+    Target Ret;
+    Ret.Kind = TargetKind::Return;
+    walkChildren(S, Ret);
+    return;
+  }
+  case Stmt::DeclStmtClass:
+    for (const Decl *D : cast<DeclStmt>(S)->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D)) visitVar(V);
+    return;
+  case Stmt::InitListExprClass:
+    visitInitList(cast<InitListExpr>(S), T);
+    return;
+  case Stmt::ForStmtClass:
+  case Stmt::WhileStmtClass:
+  case Stmt::DoStmtClass:
+    visitLoop(S);
+    return;
+  default:
+    break;
+  }
+  walkChildren(S, Target());
+}
+
+// ---- functions and the translation unit ----------------------------------
+
+void addAnnotation(std::string &All, llvm::StringRef Text) {
+  if (!Text.starts_with("stallcheck::")) return;
+  // An annotation repeated on the declaration and the definition counts once.
+  llvm::StringRef Rest = All;
+  while (!Rest.empty()) {
+    std::pair<llvm::StringRef, llvm::StringRef> Split = Rest.split('\n');
+    if (Split.first == Text) return;
+    Rest = Split.second;
+  }
+  if (!All.empty()) All += '\n';
+  All += Text.str();
+}
+
+void scanAttributes(const FunctionDecl *D, std::string &Annotations, uint32_t &Flags) {
+  for (const Attr *A : D->attrs()) {
+    if (const auto *Note = dyn_cast<AnnotateAttr>(A))
+      addAnnotation(Annotations, Note->getAnnotation());
+    else if (isa<HotAttr>(A))
+      Flags |= SC_FN_HOT;
+  }
+}
+
+void Builder::visitFunction(const FunctionDecl *FD) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body || !FD->doesThisDeclarationHaveABody()) return;
+
+  std::string Annotations;
+  uint32_t Flags = 0;
+  scanAttributes(FD, Annotations, Flags);
+  const FunctionDecl *First = FD->getCanonicalDecl();
+  if (First && First != FD) scanAttributes(First, Annotations, Flags);
+
+  sc_function Fn = {};
+  Fn.usr = usr(FD);
+  Fn.name = name(FD);
+  Fn.linkage = FD->getLinkageInternal() == Linkage::Internal ? SC_LINKAGE_INTERNAL : SC_LINKAGE_EXTERNAL;
+  Fn.loc = loc(FD->getLocation());
+  Fn.flags = Flags;
+  QualType T = FD->getType();
+  if (const auto *Proto = T->getAs<FunctionProtoType>()) {
+    if (Proto->isVariadic()) Fn.flags |= SC_FN_VARIADIC;
+  } else if (T->getAs<FunctionNoProtoType>()) {
+    Fn.flags |= SC_FN_VARIADIC; // `int f()`: any arguments
+  }
+  if (!SM.isWrittenInMainFile(FD->getLocation())) Fn.flags |= SC_FN_INLINE_HEADER;
+  Fn.nparams = FD->getNumParams();
+  Fn.annotations = Annotations.empty() ? nullptr : intern(Annotations);
+
+  Function = sc_facts_add_function(F, &Fn);
+  FnDecl = FD;
+  Loop = SC_NONE;
+  Depth = 0;
+  walk(Body, Target());
+  Function = SC_NONE;
+  FnDecl = nullptr;
+}
+
+void Builder::run() {
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    // C's functions and variables only (not C++ methods, templates, ...).
+    if (D->getKind() != Decl::Function && D->getKind() != Decl::Var) continue;
+    // Library code: calls into it are calls to external functions.  Headers
+    // under /usr/include count even when found through -I (pkg-config gives
+    // -I/usr/include/glib-2.0).
+    SourceLocation At = D->getLocation();
+    if (SM.isInSystemHeader(At)) continue;
+    if (!SM.isWrittenInMainFile(At)) {
+      const char *File = loc(At).file;
+      if (File && strncmp(File, "/usr/include/", 13) == 0) continue;
+    }
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->doesThisDeclarationHaveABody()) visitFunction(FD);
+    } else if (const auto *V = dyn_cast<VarDecl>(D)) {
+      if (V->getInit()) {
+        Function = SC_NONE;
+        FnDecl = nullptr;
+        Loop = SC_NONE;
+        Depth = 0;
+        visitVar(V);
+      }
+    }
+  }
+}
+
+} // namespace
+
+sc_facts *buildFacts(ASTContext &Ctx, const std::string &MainFile, const std::string &Directory) {
+  sc_facts *Facts = sc_facts_new(MainFile.c_str());
+  Builder B(Ctx, Facts, Directory);
+  B.run();
+  return Facts;
+}
+
+} // namespace stallcheck
