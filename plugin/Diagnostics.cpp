@@ -32,6 +32,7 @@ CharSourceRange toRange(CompilerInstance &CI, const sc_loc &L, SourceLocation Be
 
 unsigned reportFindings(CompilerInstance &CI, const sc_findings &Findings) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
+  if (Diags.getIgnoreAllWarnings()) return 0; // -w
   unsigned Warning = compat::customDiag(Diags, /*Note=*/false, "%0");
   unsigned Note = compat::customDiag(Diags, /*Note=*/true, "%0");
   unsigned Reported = 0;
