@@ -20,6 +20,7 @@
 #include "stallcheck/findings.h"
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
+#include "stallcheck/suppress.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
@@ -311,6 +312,7 @@ int main(int argc, char **argv) {
   sc_findings_init(&findings);
   if (!c.dump_facts) {
     sc_analyze_programs(tus, (uint32_t)db.count, &c.options, &findings);
+    sc_findings_apply_suppressions(&findings, NULL, NULL);
 
     /* Reports read strings owned by the facts: write them before freeing. */
     char *command_line = join_command_line(argc, argv);

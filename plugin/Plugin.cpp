@@ -26,6 +26,7 @@
 #include "llvm/Support/Path.h"
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
+#include "stallcheck/suppress.h"
 
 using namespace clang;
 
@@ -80,6 +81,7 @@ public:
     sc_program *Program = sc_program_link(&Facts, 1);
     sc_program_solve(Program);
     sc_analyze(Program, &Analysis, &Findings);
+    sc_findings_apply_suppressions(&Findings, nullptr, nullptr);
     reportFindings(CI, Findings);
 
     if (!Options.Sarif.empty()) {

@@ -9,7 +9,7 @@ root=$(pwd)
 
 scripts/install-deps.sh
 echo "== building stallcheck in build/release" >&2
-cmake -S "$root" -B "$root/build/release" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTALLCHECK_BUILD_TESTS=OFF -DSTALLCHECK_BUILD_PLUGIN=OFF \
+cmake -S "$root" -B "$root/build/release" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTALLCHECK_BUILD_TESTS=OFF \
   >"$root/build/release.log" 2>&1 || { tail -30 "$root/build/release.log" >&2; exit 2; }
 ninja -C "$root/build/release" >>"$root/build/release.log" 2>&1 || { tail -30 "$root/build/release.log" >&2; exit 2; }
 

@@ -14,43 +14,9 @@
 #include <string.h>
 
 #include "stallcheck/report.h"
+#include "util/source_cache.h"
 
 #define TABSTOP 8
-
-/* The last source file read, kept because consecutive diagnostics mostly
- * point into the same file. */
-typedef struct source_cache {
-  char *path;
-  char *text;
-  size_t size;
-} source_cache;
-
-static const char *load(source_cache *c, const char *path) {
-  if (!path) return NULL;
-  if (c->path && !strcmp(c->path, path)) return c->text;
-  free(c->path);
-  free(c->text);
-  c->path = strdup(path);
-  c->text = NULL;
-  c->size = 0;
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 0;
-  for (;;) {
-    if (c->size + 4096 + 1 > cap) {
-      cap = cap ? cap * 2 : 65536;
-      char *t = realloc(c->text, cap);
-      if (!t) break;
-      c->text = t;
-    }
-    size_t n = fread(c->text + c->size, 1, cap - c->size - 1, f);
-    c->size += n;
-    if (n == 0) break;
-  }
-  fclose(f);
-  if (c->text) c->text[c->size] = 0;
-  return c->text;
-}
 
 /* Start and length of 1-based line `line`, or NULL. */
 static const char *find_line(const char *text, uint32_t line, size_t *len) {
@@ -75,9 +41,9 @@ static void color(FILE *out, const sc_text_options *o, int which) {
   if (o->color) fputs(ansi[which], out);
 }
 
-static void snippet(FILE *out, const sc_text_options *o, source_cache *cache, const sc_loc *loc) {
+static void snippet(FILE *out, const sc_text_options *o, sc_source_cache *cache, const sc_loc *loc) {
   size_t len = 0;
-  const char *line = find_line(load(cache, loc->file), loc->line, &len);
+  const char *line = find_line(sc_source_cache_get(cache, loc->file, NULL), loc->line, &len);
   if (!line || loc->col == 0) return;
   /* Columns are bytes; tabs expand to the next tab stop, as clang does. */
   size_t caret = 0, caret_end = 0, vcol = 0;
@@ -119,7 +85,7 @@ static void header(FILE *out, const sc_text_options *o, const sc_loc *loc, int k
   color(out, o, PLAIN);
 }
 
-static void note(FILE *out, const sc_text_options *o, source_cache *cache, const sc_loc *loc, const char *prefix,
+static void note(FILE *out, const sc_text_options *o, sc_source_cache *cache, const sc_loc *loc, const char *prefix,
                  const char *message, int with_snippet) {
   header(out, o, loc, NOTE, "note");
   fprintf(out, "%s%s\n", prefix, message);
@@ -129,7 +95,7 @@ static void note(FILE *out, const sc_text_options *o, source_cache *cache, const
 size_t sc_report_text(FILE *out, const sc_findings *findings, const sc_text_options *opts) {
   sc_text_options none = {0, 0};
   const sc_text_options *o = opts ? opts : &none;
-  source_cache cache = {0};
+  sc_source_cache cache = {0};
   size_t written = 0;
   for (size_t i = 0; i < findings->count; i++) {
     const sc_finding *x = &findings->items[i];
@@ -147,7 +113,6 @@ size_t sc_report_text(FILE *out, const sc_findings *findings, const sc_text_opti
     if (x->remedy) note(out, o, &cache, &x->loc, "remedy: ", x->remedy, 0);
     written++;
   }
-  free(cache.path);
-  free(cache.text);
+  sc_source_cache_free(&cache);
   return written;
 }

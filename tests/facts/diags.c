@@ -1,7 +1,5 @@
 // Compile errors become diags and what parsed is kept; a file that cannot be
 // read at all gives a parse-failed TU with one diag naming it.
-// The plugin leaves compile errors to clang and analyses nothing then.
-// REQUIRES: driver
 // RUN: %stallcheck --dump-facts %s -- -I%S 2>&1 | FileCheck %s
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: not %stallcheck --dump-facts %t/missing.c 2>&1 | FileCheck %s --check-prefix=MISSING
@@ -26,3 +24,5 @@ void broken(void) {
 
 // MISSING: tu {{.*}}missing.c parse-failed
 // MISSING-NEXT: diag error {{.*}}missing.c:0:0 cannot parse {{.*}}missing.c: No such file or directory
+// The plugin leaves compile errors to clang and analyses nothing then.
+// REQUIRES: driver

@@ -1,0 +1,153 @@
+/*
+ * analysis.c - the analysis worker: once a document's edits have been quiet
+ * for the debounce, parse its current text with the driver's libclang front
+ * end, analyse that one translation unit, and publish the findings merged
+ * with clangd's diagnostics.
+ *
+ * It works on a copy of the text and holds no lock while it parses, so the
+ * relay never waits for it.  A result for a text the editor has changed
+ * since is dropped: the change scheduled a newer analysis.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <clang-c/Index.h>
+
+#include "compile_command.h"
+#include "findings_lsp.h"
+#include "frontend.h"
+#include "log.h"
+#include "relay.h"
+#include "stallcheck/program.h"
+#include "stallcheck/suppress.h"
+
+typedef struct snapshot {
+  char *uri, *path, *text;
+  size_t len;
+  unsigned long generation;
+  lsp_encoding encoding;
+} snapshot;
+
+/* Waits for the next document due for analysis and copies it (s->lock held
+ * on entry and exit).  Returns 0 when the session ends. */
+static int next_snapshot(session *s, snapshot *snap) {
+  for (;;) {
+    if (s->exit_requested || s->editor_gone) return 0;
+    open_doc *next = NULL;
+    for (size_t i = 0; i < s->ndocs; i++) {
+      open_doc *d = &s->docs[i];
+      if (d->dirty && d->analyzable && (!next || d->due < next->due)) next = d;
+    }
+    if (!next) {
+      pthread_cond_wait(&s->analysis_wanted, &s->lock);
+      continue;
+    }
+    double now = monotonic_seconds();
+    if (next->due > now) {
+      struct timespec until;
+      until.tv_sec = (time_t)next->due;
+      until.tv_nsec = (long)((next->due - (double)until.tv_sec) * 1e9);
+      pthread_cond_timedwait(&s->analysis_wanted, &s->lock, &until);
+      continue; /* an edit may have moved the due time */
+    }
+    next->dirty = 0;
+    snap->uri = strdup(next->uri);
+    snap->path = strdup(next->path);
+    snap->text = malloc(next->len + 1);
+    if (!snap->uri || !snap->path || !snap->text) {
+      free(snap->uri);
+      free(snap->path);
+      free(snap->text);
+      log_msg("out of memory copying %s for analysis", next->uri);
+      continue;
+    }
+    memcpy(snap->text, next->text, next->len + 1);
+    snap->len = next->len;
+    snap->generation = next->generation;
+    snap->encoding = s->encoding;
+    return 1;
+  }
+}
+
+/* The editor's text of the document (it may be unsaved): suppressions are
+ * read from what the user sees.  Only the document's own diagnostics are
+ * published, so other files are not needed. */
+static const char *editor_text(void *ctx, const char *path, size_t *len) {
+  const snapshot *snap = ctx;
+  if (strcmp(path, snap->path) != 0) return NULL;
+  *len = snap->len;
+  return snap->text;
+}
+
+/* Analyses one snapshot.  Returns the diagnostics, or NULL if the file could
+ * not be analysed at all (then clangd's diagnostics go out alone). */
+static json_t *analyse(session *s, CXIndex index, const snapshot *snap) {
+  double started = monotonic_seconds();
+  sc_compdb db;
+  char origin[4200], err[512] = "";
+  if (find_compile_command(snap->path, s->compile_commands_dir, &db, origin, sizeof origin, err, sizeof err) != 0 ||
+      db.count != 1) {
+    log_msg("no compile command for %s (%s): not analysed", snap->path, err[0] ? err : origin);
+    sc_compdb_free(&db);
+    return NULL;
+  }
+  sc_unsaved_file unsaved = {db.commands[0].file, snap->text, snap->len};
+  sc_facts *facts = sc_frontend_parse(index, &db.commands[0], &unsaved, 1);
+  json_t *diags = NULL;
+  if (facts->parse_failed) {
+    log_msg("cannot parse %s with %s: %s", snap->path, origin,
+            facts->ndiags ? facts->diags[0].message : "libclang failed");
+  } else {
+    /* One translation unit: what its callbacks reach in other files is not
+     * seen until the whole-program cache exists. */
+    sc_program *program = sc_program_link(&facts, 1);
+    sc_program_solve(program);
+    sc_options options;
+    sc_options_init(&options);
+    sc_findings findings;
+    sc_findings_init(&findings);
+    sc_analyze(program, &options, &findings);
+    sc_findings_apply_suppressions(&findings, editor_text, (void *)snap);
+    diags = findings_to_lsp(&findings, snap->path, snap->text, snap->len, snap->encoding);
+    sc_findings_free(&findings);
+    sc_program_free(program);
+  }
+  if (s->verbose)
+    log_msg("analysed %s (%s) in %.0f ms: %zu findings", snap->path, origin, (monotonic_seconds() - started) * 1e3,
+            diags ? json_array_size(diags) : 0);
+  sc_facts_free(facts);
+  sc_compdb_free(&db);
+  return diags;
+}
+
+void *analysis_main(void *arg) {
+  session *s = arg;
+  /* One index for the thread's life: libclang caches what it can in it. */
+  CXIndex index = clang_createIndex(0, 0);
+  pthread_mutex_lock(&s->lock);
+  snapshot snap;
+  while (next_snapshot(s, &snap)) {
+    pthread_mutex_unlock(&s->lock);
+    json_t *diags = analyse(s, index, &snap);
+    if (!diags) diags = json_array(); /* failed: nothing of ours to show */
+    pthread_mutex_lock(&s->lock);
+    open_doc *doc = session_doc(s, snap.uri);
+    if (doc && doc->generation == snap.generation && doc->analyzable) {
+      int changed = !doc->stallcheck || !json_equal(doc->stallcheck, diags);
+      int had_any = doc->stallcheck && json_array_size(doc->stallcheck) > 0;
+      json_decref(doc->stallcheck);
+      doc->stallcheck = json_incref(diags);
+      /* Nothing of ours before or now: clangd's publication stands as is. */
+      if (changed && (had_any || json_array_size(diags) > 0)) session_publish_merged(s, doc);
+    }
+    json_decref(diags);
+    free(snap.uri);
+    free(snap.path);
+    free(snap.text);
+  }
+  pthread_mutex_unlock(&s->lock);
+  clang_disposeIndex(index);
+  return NULL;
+}

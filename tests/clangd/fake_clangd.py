@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""A stand-in clangd for framing tests: records every byte it receives and
+answers each request with hand-written JSON (escapes and number spellings a
+JSON library would re-spell), written in odd-sized pieces, sometimes two
+messages in one write, one of them 3 MiB.  FAKE_CLANGD_DIR names where it
+records what it read (in.bin) and wrote (out.bin)."""
+import json
+import os
+import random
+import sys
+import time
+
+out_dir = os.environ["FAKE_CLANGD_DIR"]
+received = open(os.path.join(out_dir, "in.bin"), "wb")
+sent = open(os.path.join(out_dir, "out.bin"), "wb")
+rng = random.Random(7)
+stdin = sys.stdin.buffer
+stdout = sys.stdout.buffer
+
+
+def emit(data):
+    sent.write(data)
+    sent.flush()
+    while data:
+        n = rng.choice([1, 2, 7, 100, 4096, 70000])
+        stdout.write(data[:n])
+        stdout.flush()
+        data = data[n:]
+        if rng.random() < 0.2:
+            time.sleep(0.002)
+
+
+def frame(body):
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+pending = b""
+while True:
+    header = b""
+    while not header.endswith(b"\r\n\r\n"):
+        c = stdin.read(1)
+        if not c:
+            sys.exit(0)
+        header += c
+    length = int(header.split(b":")[1].split(b"\r\n")[0])
+    body = stdin.read(length)
+    received.write(header + body)
+    received.flush()
+    message = json.loads(body)
+    if "id" not in message:
+        if message.get("method") == "exit":
+            sys.exit(0)
+        continue
+    rid = json.dumps(message["id"]).encode()
+    method = message.get("method", "")
+    if method == "initialize":
+        reply = b'{"jsonrpc":"2.0","id":' + rid + b',"result":{"capabilities":{"textDocumentSync":2}}}'
+    elif method == "big":
+        reply = b'{"jsonrpc":"2.0","id":' + rid + b',"result":"' + b"y" * (3 << 20) + b'"}'
+    else:
+        reply = (b'{"jsonrpc": "2.0", "id":' + rid + b', "result": {"text": "caf\\u00e9 \\/ \xe2\x82\xac",'
+                 b' "n": 1.50, "e": 1E3}}')
+    note = b'{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":4,"message":"\\u0041 reply ' + rid + b'"}}'
+    # Sometimes a notification and the reply in one write.
+    emit(frame(note) + frame(reply) if rng.random() < 0.5 else frame(reply))

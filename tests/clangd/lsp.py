@@ -1,0 +1,172 @@
+"""A small LSP client for driving stallcheck-clangd in tests (standard library only)."""
+import json
+import os
+import queue
+import subprocess
+import threading
+import time
+
+
+class LspError(Exception):
+    pass
+
+
+class Client:
+    """Speaks LSP to a child process; answers the server's own requests."""
+
+    def __init__(self, argv, stderr_path, env=None):
+        self.stderr = open(stderr_path, "wb")
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+                                     env=env)
+        self.next_id = 1
+        self.responses = {}
+        self.notifications = []
+        self.raw_messages = []
+        self.cond = threading.Condition()
+        self.eof = False
+        self.write_lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    # ---- wire ------------------------------------------------------------
+    def write_bytes(self, data):
+        with self.write_lock:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+
+    def send(self, message):
+        body = json.dumps(message).encode("utf-8")
+        self.write_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            header = b""
+            while True:
+                line = out.readline()
+                if not line:
+                    with self.cond:
+                        self.eof = True
+                        self.cond.notify_all()
+                    return
+                header += line
+                if line in (b"\r\n", b"\n"):
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value.strip())
+            body = out.read(length)
+            message = json.loads(body)
+            with self.cond:
+                self.raw_messages.append(header + body)
+            if "method" in message and "id" in message:
+                self._answer_server_request(message)
+                continue
+            with self.cond:
+                if "method" in message:
+                    self.notifications.append(message)
+                else:
+                    self.responses[json.dumps(message.get("id"))] = message
+                self.cond.notify_all()
+
+    def _answer_server_request(self, message):
+        result = None
+        if message["method"] == "workspace/configuration":
+            result = [None for _ in message.get("params", {}).get("items", [])]
+        self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
+
+    # ---- requests --------------------------------------------------------
+    def request_async(self, method, params):
+        request_id = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": request_id, "method": method, "params": params})
+        return request_id
+
+    def wait_response(self, request_id, timeout=60):
+        key = json.dumps(request_id)
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while key not in self.responses:
+                left = deadline - time.monotonic()
+                if left <= 0 or self.eof:
+                    raise LspError("no response to request %r (eof=%s)" % (request_id, self.eof))
+                self.cond.wait(left)
+            return self.responses.pop(key)
+
+    def request(self, method, params, timeout=60):
+        return self.wait_response(self.request_async(method, params), timeout)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait_notification(self, predicate, timeout=60, start=0):
+        """Waits for a notification at index >= start that satisfies predicate; returns (index, message)."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            index = start
+            while True:
+                while index < len(self.notifications):
+                    if predicate(self.notifications[index]):
+                        return index, self.notifications[index]
+                    index += 1
+                left = deadline - time.monotonic()
+                if left <= 0 or self.eof:
+                    raise LspError("notification not seen (eof=%s)" % self.eof)
+                self.cond.wait(left)
+
+    def notification_count(self):
+        with self.cond:
+            return len(self.notifications)
+
+    def close(self, timeout=30):
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            return self.proc.wait(timeout)
+        finally:
+            self.stderr.close()
+
+
+def initialize(client, root_uri):
+    capabilities = {
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {
+            "synchronization": {"didSave": True},
+            "publishDiagnostics": {"relatedInformation": True, "codeDescriptionSupport": True,
+                                   "versionSupport": True},
+            "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}},
+            "hover": {"contentFormat": ["plaintext"]},
+            "completion": {"completionItem": {"snippetSupport": False}},
+        },
+    }
+    result = client.request("initialize", {"processId": os.getpid(), "rootUri": root_uri,
+                                           "capabilities": capabilities})
+    if "result" not in result:
+        raise LspError("initialize failed: %r" % result)
+    client.notify("initialized", {})
+    return result["result"]
+
+
+def children_of(pid):
+    """Pids whose parent is pid (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: fields follow the last ')'.
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def utf16_len(text):
+    return len(text.encode("utf-16-le")) // 2
