@@ -3,7 +3,8 @@
  * design (key derivation, key generation).  On an I/O thread they delay
  * every other callback of the loop even though nothing waits.
  *
- * Not listed: message digests and ciphers (SHA-256 of a request is normal;
+ * Not listed: qsort (callbacks sort their few clients, windows or sources
+ * all the time; a sort is rarely what stalls a loop), message digests and ciphers (SHA-256 of a request is normal;
  * only the input size makes them expensive, and that is the CPU check's
  * job), inflate (streamed chunk by chunk), and EVP_PKEY_derive (one ECDH
  * is cheap).
@@ -62,10 +63,6 @@ static const sc_api rows[] = {
     CPU("DH_generate_parameters_ex", "keygen", "OpenSSL", keygen),
     CPU("DSA_generate_parameters_ex", "keygen", "OpenSSL", keygen),
     CPU("BN_generate_prime_ex", "keygen", "OpenSSL", keygen),
-
-    /* ---- sorting: the CPU check weighs the input size ---- */
-    CPU("qsort", "sort", "libc", "sorts the whole array on the calling thread"),
-    CPU("qsort_r", "sort", "libc", "sorts the whole array on the calling thread"),
 
     /* ---- regular expressions ---- */
     ROW("regcomp", "regex", "libc", regex,

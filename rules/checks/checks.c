@@ -7,6 +7,11 @@
 
 const sc_check sc_checks[] = {
     {"blocking-call-in-event-loop", sc_check_blocking_call_in_event_loop},
+    {"cpu-heavy-work-on-io-thread", sc_check_cpu_heavy_work_on_io_thread},
+    {"gpu-sync-in-hot-loop", sc_check_gpu_sync_in_hot_loop},
+    {"gpu-alloc-in-hot-loop", sc_check_gpu_alloc_in_hot_loop},
+    {"gpu-sync-in-event-loop", sc_check_gpu_sync_in_event_loop},
+    {"loop-api-off-loop-thread", sc_check_loop_api_off_loop_thread},
     {NULL, NULL},
 };
 

@@ -77,6 +77,13 @@ void sc_engine_compute_contexts(sc_program *p) {
   for (int c = 0; c < SC_CTX_COUNT; c++) bfs(p, (sc_ctx)c);
 }
 
+int sc_program_function_in_ctx(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t *root) {
+  uint32_t node = p->index->fn_node[tu][function];
+  if (p->nodes[node].def.tu != tu || !p->reach[ctx] || p->reach[ctx][node].root == SC_NONE) return 0;
+  if (root) *root = p->reach[ctx][node].root;
+  return 1;
+}
+
 int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t *root) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
@@ -133,11 +140,16 @@ static char *edge_message(const sc_program *p, const sc_edge *e) {
 }
 
 void sc_program_explain(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t root, sc_finding *finding) {
+  const sc_call *c = sc_program_call(p, call);
+  sc_program_explain_function(p, call.tu, c->caller, ctx, root, finding);
+}
+
+void sc_program_explain_function(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t root,
+                                 sc_finding *finding) {
   const sc_root *r = &p->roots[root];
   sc_finding_add_step(finding, r->kind == SC_ROOT_LOOP_BODY ? SC_STEP_LOOP : SC_STEP_REGISTRATION, r->loc,
                       root_message(p, r));
-  const sc_call *c = sc_program_call(p, call);
-  uint32_t node = p->index->fn_node[call.tu][c->caller];
+  uint32_t node = p->index->fn_node[tu][function];
   const sc_reach *reach = p->reach[ctx];
   if (!reach || reach[node].root != root) return; /* the call sits in the loop body itself */
   /* Collect the edges back to the root, then emit them root first. */

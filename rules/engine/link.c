@@ -205,3 +205,12 @@ void sc_program_free(sc_program *p) {
   free(p->roots);
   free(p);
 }
+
+int sc_program_calls_name(const sc_program *p, const char *name) {
+  for (uint32_t t = 0; t < p->ntus; t++)
+    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
+      const sc_call *c = &p->tus[t]->calls[i];
+      if (c->callee_kind == SC_CALLEE_DIRECT && c->callee_name && !strcmp(c->callee_name, name)) return 1;
+    }
+  return 0;
+}

@@ -100,6 +100,8 @@ uint32_t sc_program_node(const sc_program *p, const char *usr);
 /* Whether `name` is defined by the program (then catalog rows by that name
  * do not apply: the program's own function shadows the library's). */
 int sc_program_defines_name(const sc_program *p, const char *name);
+/* Whether the program calls a function named `name` directly anywhere. */
+int sc_program_calls_name(const sc_program *p, const char *name);
 
 /* Whether call `call` of TU `tu` runs in context `ctx`: its function is
  * reached by ctx, or the call sits in the body of a hand-written loop (LOOP).
@@ -107,10 +109,17 @@ int sc_program_defines_name(const sc_program *p, const char *name);
  * (SC_NONE when the call sits in the root function itself). */
 int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t *root);
 
+/* Whether function `function` of TU `tu` as a whole runs in `ctx` (it is
+ * reached by the context; a hand-written loop's own function is not). */
+int sc_program_function_in_ctx(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t *root);
+
 /* Adds the explanation steps (registration, then each call from the root to
  * the function holding `call`) to a finding. */
 void sc_program_explain(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t root,
                         sc_finding *finding);
+/* The same for a function (whose loop a check reports). */
+void sc_program_explain_function(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t root,
+                                 sc_finding *finding);
 
 static inline const sc_call *sc_program_call(const sc_program *p, sc_ref r) {
   return &p->tus[r.tu]->calls[r.index];

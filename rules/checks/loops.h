@@ -1,0 +1,49 @@
+/*
+ * loops.h - what the CPU and GPU checks ask about loops: how much a loop nest
+ * costs, whether a loop runs often enough to be hot, and how to name it.
+ *
+ * The thresholds live here, in one place; the rule pages
+ * (docs/rules/cpu-heavy-work-on-io-thread.md, gpu-*-in-hot-loop.md) explain them.
+ */
+#ifndef STALLCHECK_CHECKS_LOOPS_H
+#define STALLCHECK_CHECKS_LOOPS_H
+
+#include "stallcheck/facts.h"
+
+/* Constant iterations (the product over a nest) from which a loop nest is
+ * heavy work for an event-loop thread: at a few nanoseconds an iteration,
+ * tens of milliseconds of latency for every other client of the loop. */
+#define SC_LOOP_HEAVY_CONST 10000000.0
+/* A constant bound this large is a sentinel (`i < UINT_MAX` until a break),
+ * not a count. */
+#define SC_LOOP_SENTINEL_TRIPS 2147483647LL
+/* A loop with a constant trip count below this is not hot for the GPU rules:
+ * loops over a few devices, streams or double buffers set up and drain work. */
+#define SC_LOOP_GPU_MIN_TRIPS 16
+
+/* Why a loop nest is heavy, if it is. */
+typedef enum sc_heavy_kind {
+  SC_HEAVY_NONE = 0,
+  SC_HEAVY_QUADRATIC, /* a loop over an input nested in a loop over the same input */
+  SC_HEAVY_CUBIC,     /* three input-bounded loops nested */
+  SC_HEAVY_CONSTANT   /* constant trip counts whose product reaches SC_LOOP_HEAVY_CONST */
+} sc_heavy_kind;
+
+typedef struct sc_loop_cost {
+  sc_heavy_kind kind;
+  double const_trips;    /* product of the constant trip counts on the heaviest path */
+  const char *bound;     /* QUADRATIC: the input bound that repeats */
+  uint32_t input_levels; /* the deepest chain of input-bounded loops */
+} sc_loop_cost;
+
+/* The cost of loop `loop` of `f` and everything nested in it. */
+sc_loop_cost sc_loop_nest_cost(const sc_facts *f, uint32_t loop);
+/* Whether a loop is bounded by min(...)/MIN(...): a bounded slice per call. */
+int sc_loop_is_chunked(const sc_loop *loop);
+/* The innermost loop around `call` that runs often (input-bounded, unknown,
+ * infinite, or at least SC_LOOP_GPU_MIN_TRIPS constant trips), or SC_NONE. */
+uint32_t sc_loop_hot_around(const sc_facts *f, const sc_call *call);
+/* "the loop over 'n' in 'train'", "the loop of 2000000 iterations in 'f'". */
+char *sc_loop_describe(const sc_facts *f, uint32_t loop);
+
+#endif
