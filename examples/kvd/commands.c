@@ -21,6 +21,11 @@ static void cmd_save(client *c, const char *arg) {
   reply(c, "OK\n");
 }
 
+static void cmd_dups(client *c, const char *arg) {
+  (void)arg;
+  reply(c, storage_duplicates(1024) ? "1\n" : "0\n");
+}
+
 static void cmd_replicate(client *c, const char *host) {
   replication_add_peer(host); /* STALL: resolves the host name on the loop */
   reply(c, "OK\n");
@@ -34,6 +39,7 @@ static const struct {
     {"SET", cmd_set},
     {"SAVE", cmd_save},
     {"REPLICATE", cmd_replicate},
+    {"DUPS", cmd_dups},
 };
 
 void commands_dispatch(client *c, char *line) {

@@ -23,6 +23,7 @@ void reply(client *c, const char *text);
 const char *storage_get(const char *key);
 void storage_set(const char *key, const char *value);
 void storage_save(void);
+int storage_duplicates(size_t n);
 void storage_log(const char *line);
 
 /* replication.c */

@@ -24,6 +24,14 @@ void storage_set(const char *key, const char *value) {
     }
 }
 
+/* STALL (CPU): compares every key with every other one, on the loop. */
+int storage_duplicates(size_t n) {
+  int dups = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) dups += !strcmp(keys[i % SLOTS], keys[j % SLOTS]);
+  return dups;
+}
+
 void storage_save(void) {
   FILE *f = fopen("kvd.db", "w"); /* STALL: file I/O on the loop thread */
   if (!f) return;
