@@ -38,7 +38,7 @@ static void walk_nest(const sc_facts *f, uint32_t loop, const char **outer, uint
   const sc_loop *l = &f->loops[loop];
   const char *bounds[9];
   uint32_t n = nouter;
-  memcpy(bounds, outer, nouter * sizeof *bounds);
+  if (nouter) memcpy(bounds, outer, nouter * sizeof *bounds);
   if (counted_const(l)) consts *= (double)l->trip_count;
   if (counted_input(l)) {
     for (uint32_t i = 0; i < nouter; i++)
