@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "compdb.h"
+#include "config.h"
 #include "parallel.h"
 #include "stallcheck/catalog.h"
 #include "stallcheck/findings.h"
@@ -40,6 +41,8 @@ typedef struct cli {
   int jobs;
   int quiet;
   int dump_facts;
+  const char *config;           /* --config FILE */
+  int no_config;                /* --no-config */
   sc_options options;
 } cli;
 
@@ -68,6 +71,9 @@ static const char usage_text[] =
     "Analysis:\n"
     "  -j <N>                 parse N files at once (default: number of cores)\n"
     "  --disable=<rule>       turn a rule off (repeatable)\n"
+    "  --config=<file>        read this configuration instead of the nearest\n"
+    "                         .stallcheck.json (docs/configuration.md)\n"
+    "  --no-config            read no configuration file\n"
     "\n"
     "Information:\n"
     "  --list-rules           list the rules\n"
@@ -183,6 +189,10 @@ static void parse_args(int argc, char **argv, cli *c) {
       else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
       else if (strcmp(v, "never") == 0) c->color = COLOR_NEVER;
       else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
+    } else if ((v = option_value(argc, argv, &i, "--config"))) {
+      c->config = v;
+    } else if (strcmp(a, "--no-config") == 0) {
+      c->no_config = 1;
     } else if ((v = option_value(argc, argv, &i, "--disable"))) {
       if (sc_options_disable(&c->options, v) != 0) die_usage("no rule named '%s' (see --list-rules)", v);
     } else if ((v = option_value(argc, argv, &i, "-j"))) {
@@ -294,6 +304,12 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
 
+  /* The configuration first: it adds catalog rows the analysis uses. */
+  sc_config config = {0};
+  char *config_path = c.no_config ? NULL : c.config ? strdup(c.config) : sc_config_find(c.compdb ? c.compdb : cwd);
+  if (config_path && sc_config_load(config_path, &config, &c.options) != 0) return EXIT_USAGE;
+  free(config_path);
+
   sc_compdb db = {0};
   load_compdb(&c, cwd, &db);
 
@@ -313,6 +329,7 @@ int main(int argc, char **argv) {
   if (!c.dump_facts) {
     sc_analyze_programs(tus, (uint32_t)db.count, &c.options, &findings);
     sc_findings_apply_suppressions(&findings, NULL, NULL);
+    sc_config_apply_excludes(&config, &findings);
 
     /* Reports read strings owned by the facts: write them before freeing. */
     char *command_line = join_command_line(argc, argv);
@@ -362,6 +379,8 @@ int main(int argc, char **argv) {
   free(notes);
   free(c.files);
   sc_compdb_free(&db);
+  sc_config_free(&config);
+  sc_catalog_clear_user_rows();
   if (failed) return EXIT_USAGE;
   return shown ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "Diagnostics.h"
+extern "C" {
+#include "config.h"
+}
 #include "FactsBuilder.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -24,6 +27,7 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "stallcheck/catalog.h"
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
 #include "stallcheck/suppress.h"
@@ -73,6 +77,13 @@ public:
 
     sc_options Analysis;
     sc_options_init(&Analysis);
+    // The project's .stallcheck.json, as the driver reads it.
+    sc_config Config = {};
+    if (char *Path = sc_config_find(llvm::sys::path::parent_path(absolutePath(Main->getName())).str().c_str())) {
+      if (sc_config_load(Path, &Config, &Analysis) != 0)
+        reportPluginProblem(CI, (std::string("cannot read ") + Path).c_str());
+      free(Path);
+    }
     for (const std::string &Rule : Options.Disabled)
       if (sc_options_disable(&Analysis, Rule.c_str()) != 0)
         reportPluginProblem(CI, ("unknown rule '" + Rule + "'").c_str());
@@ -82,6 +93,7 @@ public:
     sc_program_solve(Program);
     sc_analyze(Program, &Analysis, &Findings);
     sc_findings_apply_suppressions(&Findings, nullptr, nullptr);
+    sc_config_apply_excludes(&Config, &Findings);
     reportFindings(CI, Findings);
 
     if (!Options.Sarif.empty()) {
@@ -96,6 +108,8 @@ public:
     sc_findings_free(&Findings);
     sc_program_free(Program);
     sc_facts_free(Facts);
+    sc_config_free(&Config);
+    sc_catalog_clear_user_rows();
   }
 
 private:

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "catalog/catalog_internal.h"
+#include "catalog/user_rows.h"
 #include "util/strmap.h"
 
 static const sc_api_family *const families[] = {
@@ -90,6 +91,8 @@ static void ensure_built(void) { pthread_once(&built, build); }
 const sc_registrar *sc_catalog_registrars(const char *function, size_t *count) {
   *count = 0;
   if (!function) return NULL;
+  const sc_registrar *mine = sc_catalog_user_registrars(function, count);
+  if (mine) return mine;
   ensure_built();
   /* Rows of one registrar are adjacent in the table (uv_read_start has two). */
   uint32_t e = sc_strmap_first(cat.registrar_index, function);
@@ -133,6 +136,8 @@ const sc_callback_field *sc_catalog_callback_field(const char *record, const cha
 const sc_api *sc_catalog_apis(const char *function, sc_api_kind kind, size_t *count) {
   *count = 0;
   if (!function) return NULL;
+  const sc_api *mine = sc_catalog_user_apis(function, kind, count);
+  if (mine) return mine;
   ensure_built();
   uint32_t e = sc_strmap_first(cat.api_index, function);
   if (e == UINT32_MAX) return NULL;

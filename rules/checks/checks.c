@@ -19,10 +19,13 @@ const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind k
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
   if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) return NULL;
-  if (sc_engine_callee_node(p, c) != SC_NONE || sc_program_defines_name(p, c->callee_name)) return NULL;
+  /* The program's own function shadows a library's of the same name, unless
+   * the project's configuration names it. */
+  int own = sc_engine_callee_node(p, c) != SC_NONE || sc_program_defines_name(p, c->callee_name);
   size_t n = 0;
   const sc_api *rows = sc_catalog_apis(c->callee_name, kind, &n);
   for (size_t i = 0; i < n; i++) {
+    if (own && !(rows[i].flags & SC_APIF_USER)) continue;
     if ((rows[i].flags & SC_APIF_SOCKET) && p->sockets_nonblocking) continue;
     if ((rows[i].flags & SC_APIF_JOIN) && p->threads_wake_loop) continue;
     if (sc_api_applies(&rows[i], f, c)) return &rows[i];

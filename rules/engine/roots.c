@@ -88,8 +88,9 @@ static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
   const sc_call *c = &f->calls[call.index];
   uint64_t handled = 0; /* argument positions a registrar row already covered */
 
-  if (c->callee_kind == SC_CALLEE_DIRECT && c->callee_name && sc_engine_callee_node(p, c) == SC_NONE &&
-      !sc_program_defines_name(p, c->callee_name)) {
+  if (c->callee_kind == SC_CALLEE_DIRECT && c->callee_name &&
+      ((sc_engine_callee_node(p, c) == SC_NONE && !sc_program_defines_name(p, c->callee_name)) ||
+       sc_catalog_is_user_registrar(c->callee_name))) {
     size_t nrows = 0;
     const sc_registrar *rows = sc_catalog_registrars(c->callee_name, &nrows);
     for (size_t i = 0; i < nrows; i++) {

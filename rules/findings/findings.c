@@ -70,6 +70,17 @@ void sc_finding_add_step(sc_finding *x, sc_step_kind kind, sc_loc loc, char *mes
   x->steps[x->nsteps++] = (sc_step){kind, loc, message};
 }
 
+void sc_findings_drop(sc_findings *f, int (*drop)(const sc_finding *finding, void *ctx), void *ctx) {
+  size_t kept = 0;
+  for (size_t i = 0; i < f->count; i++) {
+    if (drop(&f->items[i], ctx))
+      finding_free(&f->items[i]);
+    else
+      f->items[kept++] = f->items[i];
+  }
+  f->count = kept;
+}
+
 static int strcmp_null(const char *a, const char *b) {
   if (!a || !b) return (a != NULL) - (b != NULL);
   return strcmp(a, b);

@@ -104,9 +104,11 @@ enum {
                                its sockets non-blocking */
   SC_APIF_JOIN = 1u << 1,   /* a thread join: not blocking in a program whose
                                threads wake the loop when they are done */
-  SC_APIF_STREAM_READ = 1u << 2 /* a stream read: does not wait when it sits in
+  SC_APIF_STREAM_READ = 1u << 2, /* a stream read: does not wait when it sits in
                                a callback the loop runs because a descriptor
                                is readable (fgets of stdin in an EV_READ callback) */
+  SC_APIF_USER = 1u << 3    /* added by the project's configuration: applies to
+                               the program's own functions too */
 };
 
 /* An API of interest.  For SC_API_BLOCKING / CPU / GPU rows `cond` says when
@@ -157,6 +159,15 @@ const char *sc_catalog_thread_adaptor(const char *library);
  * for a hand-written loop): the loop's own async API or thread adaptor when
  * the row's remedy is one of the texts shared by every loop.  A heap string. */
 char *sc_catalog_remedy(const sc_api *api, const char *library);
+
+/* Rows a project adds (its configuration file): consulted before the
+ * built-in tables.  Strings are copied.  Add them before analysing; not
+ * thread-safe against concurrent lookups. */
+void sc_catalog_add_api(const sc_api *row);
+void sc_catalog_add_registrar(const sc_registrar *row);
+/* Whether the configuration made `function` a registrar. */
+int sc_catalog_is_user_registrar(const char *function);
+void sc_catalog_clear_user_rows(void);
 
 /* Iteration over every row (for --list-apis, docs and tests). */
 const sc_api *sc_catalog_api_table(size_t *count);

@@ -66,6 +66,8 @@ void sc_findings_free(sc_findings *f);
 sc_finding *sc_findings_add(sc_findings *f, const sc_rule *rule, sc_level level, sc_loc loc,
                             char *message, char *remedy);
 void sc_finding_add_step(sc_finding *finding, sc_step_kind kind, sc_loc loc, char *message);
+/* Removes (and frees) the findings for which `drop` returns nonzero. */
+void sc_findings_drop(sc_findings *f, int (*drop)(const sc_finding *finding, void *ctx), void *ctx);
 /* Sorts by file, line, column, rule; removes exact duplicates; computes
  * fingerprints.  Call once, after every check ran. */
 void sc_findings_finish(sc_findings *f);
