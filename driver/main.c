@@ -25,7 +25,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { FORMAT_TEXT, FORMAT_SARIF } output_format;
+typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_GITHUB } output_format;
 typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
 
 typedef struct cli {
@@ -42,6 +42,7 @@ typedef struct cli {
   int quiet;
   int dump_facts;
   const char *config;           /* --config FILE */
+  const char *baseline;         /* --baseline FILE */
   int no_config;                /* --no-config */
   sc_options options;
 } cli;
@@ -59,8 +60,11 @@ static const char usage_text[] =
     "  <source>... -- <flags> analyse these files compiled with these flags\n"
     "\n"
     "Outputs:\n"
-    "  --format=text|sarif    what to print on standard output (default: text)\n"
+    "  --format=text|sarif|github\n"
+    "                         what to print on standard output (default: text;\n"
+    "                         github: workflow commands that annotate a PR)\n"
     "  --sarif=<file>         also write a SARIF 2.1.0 log to <file> (atomically)\n"
+    "  --baseline=<sarif>     report only findings not in this earlier SARIF log\n"
     "  --srcroot=<dir>        SARIF uris are relative to <dir> (default: the\n"
     "                         current directory)\n"
     "  --color=auto|always|never\n"
@@ -183,12 +187,15 @@ static void parse_args(int argc, char **argv, cli *c) {
     } else if ((v = option_value(argc, argv, &i, "--format"))) {
       if (strcmp(v, "text") == 0) c->format = FORMAT_TEXT;
       else if (strcmp(v, "sarif") == 0) c->format = FORMAT_SARIF;
-      else die_usage("unknown format '%s' (expected text or sarif)", v);
+      else if (strcmp(v, "github") == 0) c->format = FORMAT_GITHUB;
+      else die_usage("unknown format '%s' (expected text, sarif or github)", v);
     } else if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) c->color = COLOR_AUTO;
       else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
       else if (strcmp(v, "never") == 0) c->color = COLOR_NEVER;
       else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
+    } else if ((v = option_value(argc, argv, &i, "--baseline"))) {
+      c->baseline = v;
     } else if ((v = option_value(argc, argv, &i, "--config"))) {
       c->config = v;
     } else if (strcmp(a, "--no-config") == 0) {
@@ -330,6 +337,13 @@ int main(int argc, char **argv) {
     sc_analyze_programs(tus, (uint32_t)db.count, &c.options, &findings);
     sc_findings_apply_suppressions(&findings, NULL, NULL);
     sc_config_apply_excludes(&config, &findings);
+    if (c.baseline) {
+      char why[1024];
+      if (sc_baseline_apply(c.baseline, &findings, why, sizeof why) < 0) {
+        fprintf(stderr, "stallcheck: error: --baseline %s\n", why);
+        return EXIT_USAGE;
+      }
+    }
 
     /* Reports read strings owned by the facts: write them before freeing. */
     char *command_line = join_command_line(argc, argv);
@@ -359,6 +373,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "stallcheck: error: cannot write SARIF to standard output\n");
         return EXIT_USAGE;
       }
+    } else if (c.format == FORMAT_GITHUB) {
+      sc_report_github(stdout, &findings, so.srcroot);
     } else {
       sc_text_options to = {use_color(c.color), 1};
       sc_report_text(stdout, &findings, &to);

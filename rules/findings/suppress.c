@@ -89,7 +89,7 @@ void sc_findings_apply_suppressions(sc_findings *findings, sc_source_fn source, 
     if (!x->loc.file || x->suppressed) continue;
     size_t len = 0;
     const char *text = source(ctx, x->loc.file, &len);
-    if (text && sc_suppressed_at(text, len, x->loc.line, x->rule->id)) x->suppressed = 1;
+    if (text && sc_suppressed_at(text, len, x->loc.line, x->rule->id)) x->suppressed = SC_SUPPRESSED_IN_SOURCE;
   }
   sc_source_cache_free(&cache);
 }

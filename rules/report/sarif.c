@@ -156,7 +156,10 @@ static json_t *result(const sc_finding *x, size_t rule_index, const sc_sarif_opt
   }
   json_object_set_new(r, "partialFingerprints", json_pack("{s:s}", FINGERPRINT_KEY, x->fingerprint));
   if (x->suppressed)
-    json_object_set_new(r, "suppressions", json_pack("[{s:s, s:s}]", "kind", "inSource", "status", "accepted"));
+    json_object_set_new(r, "suppressions",
+                        json_pack("[{s:s, s:s}]", "kind",
+                                  x->suppressed == SC_SUPPRESSED_BASELINE ? "external" : "inSource", "status",
+                                  "accepted"));
   return r;
 }
 

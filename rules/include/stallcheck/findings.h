@@ -40,6 +40,9 @@ typedef struct sc_step {
   char *message;             /* owned */
 } sc_step;
 
+/* Why a finding is suppressed (0: it is not). */
+enum { SC_SUPPRESSED_IN_SOURCE = 1, SC_SUPPRESSED_BASELINE = 2 };
+
 typedef struct sc_finding {
   const sc_rule *rule;
   sc_level level;
@@ -51,7 +54,7 @@ typedef struct sc_finding {
   const char *root;          /* the callback (or loop function) the path starts at */
   sc_step *steps;            /* owned */
   size_t nsteps;
-  int suppressed;            /* suppressed in source (kept in SARIF, not in text) */
+  int suppressed;            /* SC_SUPPRESSED_*: kept in SARIF, not in text */
   char fingerprint[17];      /* hex, stable across unrelated line moves */
 } sc_finding;
 

@@ -53,6 +53,15 @@ int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc
 /* Writes it to a stream (stdout). Returns 0 or -1. */
 int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sarif_options *opts);
 
+/* GitHub Actions workflow commands (::warning file=...::message), paths
+ * relative to `srcroot`.  Returns the number of findings written. */
+size_t sc_report_github(FILE *out, const sc_findings *findings, const char *srcroot);
+
+/* Marks the findings whose fingerprint is in the SARIF log at `path` as
+ * suppressed by the baseline.  Returns how many, or -1 with a message in
+ * `error` ("file:line:col: ..."). */
+int sc_baseline_apply(const char *path, sc_findings *findings, char *error, size_t error_size);
+
 #ifdef __cplusplus
 }
 #endif
