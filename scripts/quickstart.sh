@@ -6,6 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
+mkdir -p "$root/build"
 
 scripts/install-deps.sh
 echo "== building stallcheck in build/release" >&2
