@@ -15,7 +15,7 @@
 # installs from the first that has it.
 set -eu
 
-PACKAGES="llvm-22-dev libclang-22-dev clang-22 clangd-22 llvm-22-tools libjansson-dev
+PACKAGES="llvm-22-dev libclang-22-dev clang-22 clangd-22 llvm-22-tools libclang-rt-22-dev libjansson-dev
 cmake ninja-build pkg-config python3 bear time libuv1-dev libevent-dev libev-dev libglib2.0-dev
 libcurl4-openssl-dev libpq-dev libhiredis-dev libsqlite3-dev libsystemd-dev zlib1g-dev
 libssl-dev opencl-headers"

@@ -22,20 +22,27 @@ fi
 total_passed=0
 total_failed=0
 
-# run <name> <build dir> <cmake options...>: configure, build, ctest; adds
-# ctest's counts to the totals (a failed build counts as one failure).
+# run <name> <build dir> <cmake options...> [-- <ctest options...>]: configure,
+# build, ctest; adds ctest's counts to the totals (a failed build counts as
+# one failure).
 run() {
   name=$1 dir=$2
   shift 2
+  cmake_args="" ctest_args=""
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do cmake_args="$cmake_args $1"; shift; done
+  [ $# -gt 0 ] && shift
+  ctest_args="$*"
   echo "== $name: $dir" >&2
-  if ! cmake -S "$root" -B "$dir" -G Ninja "$@" >"$dir.log" 2>&1 ||
+  # shellcheck disable=SC2086 # the options are words
+  if ! cmake -S "$root" -B "$dir" -G Ninja $cmake_args >"$dir.log" 2>&1 ||
      ! ninja -C "$dir" >>"$dir.log" 2>&1; then
     tail -40 "$dir.log" >&2
     echo "test.sh: $name: the build failed (log: $dir.log)" >&2
     total_failed=$((total_failed + 1))
     return
   fi
-  (cd "$dir" && ctest --output-on-failure -j "$jobs") >"$dir.ctest.log" 2>&1
+  # shellcheck disable=SC2086
+  (cd "$dir" && ctest --output-on-failure -j "$jobs" $ctest_args) >"$dir.ctest.log" 2>&1
   grep -E "tests passed|Failed|\*\*\*" "$dir.ctest.log" >&2
   summary=$(grep -E "[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+" "$dir.ctest.log" | tail -1)
   if [ -z "$summary" ]; then
@@ -73,6 +80,13 @@ if [ -z "${STALLCHECK_NO_ASAN:-}" ]; then
     echo "test.sh: $found sanitizer report(s) in $reports, each counted as a failure" >&2
     total_failed=$((total_failed + found))
   fi
+fi
+
+if [ -z "${STALLCHECK_NO_FUZZ:-}" ]; then
+  # The libFuzzer targets, built with clang, each fuzzed briefly from its
+  # seed corpus (scripts/fuzz-long.sh runs them for longer).
+  run "fuzz build" "$root/build/fuzz" -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
+    -DSTALLCHECK_FUZZ=ON -DSTALLCHECK_BUILD_PLUGIN=OFF -DSTALLCHECK_FUZZ_SECONDS=10 -- -L fuzz
 fi
 
 echo "$total_passed passed, $total_failed failed"
