@@ -7,6 +7,7 @@
  * parsed at all, an output that could not be written).
  */
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,8 +303,24 @@ static char *join_command_line(int argc, char **argv) {
   return s;
 }
 
+/* SIGINT/SIGTERM: the SARIF file is replaced only by rename, so the previous
+ * one is intact; remove a half-written temporary and say so. */
+static void on_interrupt(int sig) {
+  const char *tmp = sc_report_pending_file;
+  if (tmp) unlink(tmp);
+  static const char msg[] = "stallcheck: interrupted; no output file was changed\n";
+  ssize_t ignored = write(STDERR_FILENO, msg, sizeof msg - 1);
+  (void)ignored;
+  _exit(128 + sig);
+}
+
 int main(int argc, char **argv) {
   cli c;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_interrupt;
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
   parse_args(argc, argv, &c);
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) {

@@ -231,6 +231,8 @@ int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sari
 
 /* Written next to the target and renamed over it: a reader (or a crash)
  * sees either the old log or the complete new one, never half of it. */
+const char *volatile sc_report_pending_file;
+
 int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc_sarif_options *opts) {
   char *tmp = sc_strdupf("%s.XXXXXX", path);
   int fd = mkstemp(tmp);
@@ -238,6 +240,7 @@ int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc
     free(tmp);
     return -1;
   }
+  sc_report_pending_file = tmp;
   mode_t mask = umask(0);
   umask(mask);
   fchmod(fd, 0666 & ~mask);
@@ -246,6 +249,7 @@ int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc
   if (f && fsync(fileno(f)) != 0) rc = -1;
   if (f ? fclose(f) != 0 : close(fd) != 0) rc = -1;
   if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+  sc_report_pending_file = NULL;
   if (rc != 0) {
     int saved = errno;
     unlink(tmp);

@@ -50,6 +50,10 @@ typedef struct sc_sarif_options {
  * directory, then rename).  Returns 0, or -1 with errno set and nothing
  * changed at `path`. */
 int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc_sarif_options *opts);
+/* The temporary file sc_report_sarif_file is writing, or NULL: a signal
+ * handler may unlink it (unlink is async-signal-safe) before exiting. */
+extern const char *volatile sc_report_pending_file;
+
 /* Writes it to a stream (stdout). Returns 0 or -1. */
 int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sarif_options *opts);
 

@@ -1,0 +1,4 @@
+#include <uv.h>
+#include <event2/event.h>
+#include <unistd.h>
+void f18(void) { sleep(1); }
