@@ -314,6 +314,8 @@ static void on_interrupt(int sig) {
   _exit(128 + sig);
 }
 
+/* Errors after the first allocation leave with exit(), not return: what main
+ * holds stays reachable, and LeakSanitizer reports only real leaks. */
 int main(int argc, char **argv) {
   cli c;
   struct sigaction sa;
@@ -325,13 +327,13 @@ int main(int argc, char **argv) {
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) {
     perror("stallcheck: error: getcwd");
-    return EXIT_USAGE;
+    exit(EXIT_USAGE);
   }
 
   /* The configuration first: it adds catalog rows the analysis uses. */
   sc_config config = {0};
   char *config_path = c.no_config ? NULL : c.config ? strdup(c.config) : sc_config_find(c.compdb ? c.compdb : cwd);
-  if (config_path && sc_config_load(config_path, &config, &c.options) != 0) return EXIT_USAGE;
+  if (config_path && sc_config_load(config_path, &config, &c.options) != 0) exit(EXIT_USAGE);
   free(config_path);
 
   sc_compdb db = {0};
@@ -358,7 +360,7 @@ int main(int argc, char **argv) {
       char why[1024];
       if (sc_baseline_apply(c.baseline, &findings, why, sizeof why) < 0) {
         fprintf(stderr, "stallcheck: error: --baseline %s\n", why);
-        return EXIT_USAGE;
+        exit(EXIT_USAGE);
       }
     }
 
@@ -377,18 +379,18 @@ int main(int argc, char **argv) {
     if (c.srcroot) {
       if (!realpath(c.srcroot, srcroot_abs)) {
         fprintf(stderr, "stallcheck: error: --srcroot %s: %s\n", c.srcroot, strerror(errno));
-        return EXIT_USAGE;
+        exit(EXIT_USAGE);
       }
       so.srcroot = srcroot_abs;
     }
     if (c.sarif && sc_report_sarif_file(c.sarif, &findings, &so) != 0) {
       fprintf(stderr, "stallcheck: error: cannot write %s: %s\n", c.sarif, strerror(errno));
-      return EXIT_USAGE;
+      exit(EXIT_USAGE);
     }
     if (c.format == FORMAT_SARIF) {
       if (sc_report_sarif_stream(stdout, &findings, &so) != 0) {
         fprintf(stderr, "stallcheck: error: cannot write SARIF to standard output\n");
-        return EXIT_USAGE;
+        exit(EXIT_USAGE);
       }
     } else if (c.format == FORMAT_GITHUB) {
       sc_report_github(stdout, &findings, so.srcroot);
@@ -400,7 +402,7 @@ int main(int argc, char **argv) {
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "stallcheck: error: cannot write standard output: %s\n", strerror(errno));
-    return EXIT_USAGE;
+    exit(EXIT_USAGE);
   }
 
   size_t shown = 0;
