@@ -19,6 +19,7 @@
 #include "config.h"
 #include "parallel.h"
 #include "stallcheck/catalog.h"
+#include "stallcheck/facts_io.h"
 #include "stallcheck/findings.h"
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
@@ -44,6 +45,9 @@ typedef struct cli {
   int dump_facts;
   const char *config;           /* --config FILE */
   const char *baseline;         /* --baseline FILE */
+  int mode;                     /* MODE_* : the subcommand */
+  const char *output;           /* facts: -o FILE */
+  unsigned shard, nshards;      /* --shard K/N: analyse slice K of N (1-based) */
   int no_config;                /* --no-config */
   sc_options options;
 } cli;
@@ -79,6 +83,13 @@ static const char usage_text[] =
     "  --config=<file>        read this configuration instead of the nearest\n"
     "                         .stallcheck.json (docs/configuration.md)\n"
     "  --no-config            read no configuration file\n"
+    "\n"
+    "Facts files (distributed builds, docs/design/facts-files.md):\n"
+    "  stallcheck facts -o <file> (-p <dir> | <source>... -- <flags>) [--shard K/N]\n"
+    "                         parse and write the facts, no analysis\n"
+    "  stallcheck link [options] <file.facts>...\n"
+    "                         link facts files and analyse, as -p would\n"
+    "  --shard=K/N            only the K-th of N slices of the compile database\n"
     "\n"
     "Information:\n"
     "  --list-rules           list the rules\n"
@@ -154,6 +165,9 @@ static int print_plugin_path(void) {
   return EXIT_USAGE;
 }
 
+/* Subcommands: facts files for distributed builds (docs/design/facts-files.md). */
+enum { MODE_ANALYSE = 0, MODE_FACTS, MODE_LINK };
+
 static void parse_args(int argc, char **argv, cli *c) {
   memset(c, 0, sizeof *c);
   sc_options_init(&c->options);
@@ -161,6 +175,11 @@ static void parse_args(int argc, char **argv, cli *c) {
   const char *v;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    /* The subcommand is the first word that is not an option. */
+    if (c->mode == MODE_ANALYSE && c->nfiles == 0 && (!strcmp(a, "facts") || !strcmp(a, "link"))) {
+      c->mode = !strcmp(a, "facts") ? MODE_FACTS : MODE_LINK;
+      continue;
+    }
     if (strcmp(a, "--") == 0) {
       c->flags = argv + i + 1;
       c->nflags = (size_t)(argc - i - 1);
@@ -195,6 +214,12 @@ static void parse_args(int argc, char **argv, cli *c) {
       else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
       else if (strcmp(v, "never") == 0) c->color = COLOR_NEVER;
       else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
+    } else if (c->mode == MODE_FACTS && (v = option_value(argc, argv, &i, "-o"))) {
+      c->output = v;
+    } else if ((v = option_value(argc, argv, &i, "--shard"))) {
+      if (sscanf(v, "%u/%u", &c->shard, &c->nshards) != 2 || c->nshards == 0 || c->shard == 0 ||
+          c->shard > c->nshards)
+        die_usage("--shard takes K/N with 1 <= K <= N, not '%s'", v);
     } else if ((v = option_value(argc, argv, &i, "--baseline"))) {
       c->baseline = v;
     } else if ((v = option_value(argc, argv, &i, "--config"))) {
@@ -216,6 +241,8 @@ static void parse_args(int argc, char **argv, cli *c) {
       c->files[c->nfiles++] = argv[i];
     }
   }
+  if (c->mode == MODE_LINK && c->nfiles == 0)
+    die_usage("%s", "link needs facts files (stallcheck facts -o FILE ...)");
   if (!c->compdb && c->nfiles == 0)
     die_usage("%s", "nothing to analyse: give -p <build-dir> or source files");
 }
@@ -314,6 +341,46 @@ static void on_interrupt(int sig) {
   _exit(128 + sig);
 }
 
+/* `stallcheck link`: the facts of every file named, in order. */
+static sc_facts **read_facts_files(const cli *c, size_t *ntus) {
+  sc_facts **all = NULL;
+  size_t n = 0;
+  if (c->nfiles == 0) die_usage("%s", "link needs facts files (stallcheck facts -o FILE ...)");
+  for (size_t i = 0; i < c->nfiles; i++) {
+    sc_facts **tus;
+    char err[1024];
+    int k = sc_facts_read_file(c->files[i], &tus, err, sizeof err);
+    if (k < 0) {
+      fprintf(stderr, "stallcheck: error: %s\n", err);
+      exit(EXIT_USAGE);
+    }
+    all = realloc(all, (n + (size_t)k + 1) * sizeof *all);
+    memcpy(all + n, tus, (size_t)k * sizeof *tus);
+    n += (size_t)k;
+    free(tus);
+  }
+  *ntus = n;
+  return all;
+}
+
+/* `stallcheck facts -o FILE`: written next to FILE and renamed over it. */
+static int write_facts_file(const cli *c, sc_facts **tus, size_t ntus) {
+  if (!c->output) die_usage("%s", "facts needs -o FILE");
+  char *tmp = sc_strdupf("%s.XXXXXX", c->output);
+  int fd = mkstemp(tmp);
+  FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+  int rc = out ? 0 : -1;
+  for (size_t i = 0; i < ntus && rc == 0; i++) rc = sc_facts_write(out, tus[i]);
+  if (out && fclose(out) != 0) rc = -1;
+  if (rc == 0 && rename(tmp, c->output) != 0) rc = -1;
+  if (rc != 0) {
+    fprintf(stderr, "stallcheck: error: cannot write %s: %s\n", c->output, strerror(errno));
+    unlink(tmp);
+  }
+  free(tmp);
+  return rc == 0 ? EXIT_CLEAN : EXIT_USAGE;
+}
+
 /* Errors after the first allocation leave with exit(), not return: what main
  * holds stays reachable, and LeakSanitizer reports only real leaks. */
 int main(int argc, char **argv) {
@@ -337,23 +404,38 @@ int main(int argc, char **argv) {
   free(config_path);
 
   sc_compdb db = {0};
-  load_compdb(&c, cwd, &db);
-
-  int progress = !c.quiet && isatty(STDERR_FILENO) && db.count > 1;
-  sc_facts **tus = sc_parse_all(&db, c.jobs, progress ? show_progress : NULL, NULL);
+  sc_facts **tus;
+  size_t ntus;
+  if (c.mode == MODE_LINK) {
+    tus = read_facts_files(&c, &ntus);
+  } else {
+    load_compdb(&c, cwd, &db);
+    /* A shard parses every N-th command; its facts are linked later. */
+    sc_compdb slice = db;
+    if (c.nshards) {
+      slice.commands = calloc(db.count + 1, sizeof *slice.commands);
+      slice.count = 0;
+      for (size_t i = c.shard - 1; i < db.count; i += c.nshards) slice.commands[slice.count++] = db.commands[i];
+    }
+    int progress = !c.quiet && isatty(STDERR_FILENO) && slice.count > 1;
+    tus = sc_parse_all(&slice, c.jobs, progress ? show_progress : NULL, NULL);
+    ntus = slice.count;
+    if (c.nshards) free(slice.commands);
+  }
+  if (c.mode == MODE_FACTS) exit(write_facts_file(&c, tus, ntus));
 
   if (c.dump_facts) {
-    for (size_t i = 0; i < db.count; i++) sc_facts_dump(tus[i], stdout);
+    for (size_t i = 0; i < ntus; i++) sc_facts_dump(tus[i], stdout);
   }
 
   sc_notification *notes;
   size_t nnotes;
-  size_t failed = report_parse_problems(tus, db.count, &notes, &nnotes);
+  size_t failed = report_parse_problems(tus, ntus, &notes, &nnotes);
 
   sc_findings findings;
   sc_findings_init(&findings);
   if (!c.dump_facts) {
-    sc_analyze_programs(tus, (uint32_t)db.count, &c.options, &findings);
+    sc_analyze_programs(tus, (uint32_t)ntus, &c.options, &findings);
     sc_findings_apply_suppressions(&findings, NULL, NULL);
     sc_config_apply_excludes(&config, &findings);
     if (c.baseline) {
@@ -409,7 +491,7 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < findings.count; i++)
     if (!findings.items[i].suppressed) shown++;
   sc_findings_free(&findings);
-  for (size_t i = 0; i < db.count; i++) sc_facts_free(tus[i]);
+  for (size_t i = 0; i < ntus; i++) sc_facts_free(tus[i]);
   free(tus);
   free(notes);
   free(c.files);

@@ -5,6 +5,7 @@
 // Arguments (-fplugin-arg-stallcheck-<name>=<value>):
 //   disable=<rule>      turn a rule off (repeatable)
 //   sarif=<file>        also write the findings as SARIF 2.1.0
+//   facts=<file>        write the TU's facts file, for `stallcheck link`
 //   dump-facts=<file>   write the facts of the TU (for tests and debugging)
 //
 // The plugin never fails a compile because of its own problem: it only adds
@@ -28,6 +29,7 @@ extern "C" {
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "stallcheck/catalog.h"
+#include "stallcheck/facts_io.h"
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
 #include "stallcheck/suppress.h"
@@ -41,6 +43,7 @@ struct PluginOptions {
   std::vector<std::string> Disabled;
   std::string Sarif;
   std::string DumpFacts;
+  std::string FactsFile; // facts=<file>: a facts file for `stallcheck link`
   std::vector<std::string> Problems; // reported once the diagnostics exist
 };
 
@@ -73,6 +76,12 @@ public:
       } else {
         reportPluginProblem(CI, ("cannot write " + Options.DumpFacts).c_str());
       }
+    }
+
+    if (!Options.FactsFile.empty()) {
+      FILE *Out = fopen(Options.FactsFile.c_str(), "w");
+      if (!Out || sc_facts_write(Out, Facts) != 0) reportPluginProblem(CI, ("cannot write " + Options.FactsFile).c_str());
+      if (Out) fclose(Out);
     }
 
     sc_options Analysis;
@@ -130,10 +139,12 @@ protected:
         Options.Disabled.push_back(A.str());
       else if (A.consume_front("sarif="))
         Options.Sarif = A.str();
+      else if (A.consume_front("facts="))
+        Options.FactsFile = A.str();
       else if (A.consume_front("dump-facts="))
         Options.DumpFacts = A == "/dev/stdout" ? "-" : A.str();
       else
-        Options.Problems.push_back("unknown argument '" + Arg + "' (expected disable=, sarif= or dump-facts=)");
+        Options.Problems.push_back("unknown argument '" + Arg + "' (expected disable=, sarif=, facts= or dump-facts=)");
     }
     return true; // a bad argument is a warning, never a failed compile
   }

@@ -14,7 +14,7 @@ cmake -S "$root" -B "$root/build/fuzz" -G Ninja -DCMAKE_C_COMPILER=clang-22 -DCM
 ninja -C "$root/build/fuzz" >/dev/null
 mkdir -p "$root/build/fuzz-artifacts"
 status=0
-for target in compdb analysis config baseline suppress; do
+for target in compdb analysis config baseline suppress facts; do
   mkdir -p "$root/build/fuzz-corpus/$target"
   echo "== $target: ${seconds}s" >&2
   "$root/build/fuzz/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
