@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,6 +369,11 @@ static int write_facts_file(const cli *c, sc_facts **tus, size_t ntus) {
   if (!c->output) die_usage("%s", "facts needs -o FILE");
   char *tmp = sc_strdupf("%s.XXXXXX", c->output);
   int fd = mkstemp(tmp);
+  if (fd >= 0) {
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask); /* mkstemp's 0600 is for secrets, not build outputs */
+  }
   FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
   int rc = out ? 0 : -1;
   for (size_t i = 0; i < ntus && rc == 0; i++) rc = sc_facts_write(out, tus[i]);
