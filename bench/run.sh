@@ -62,7 +62,7 @@ PY
   t0=$(now)
   xargs -P "$jobs" -I{} sh -c '{}' < "$cmds" >/dev/null 2>&1 || true
   t1=$(now)
-  "$stallcheck" -p "$db" -j "$jobs" --quiet >/dev/null 2>&1 || true
+  "$stallcheck" -p "$db" -j "$jobs" --quiet --no-cache >/dev/null 2>&1 || true
   t2=$(now)
   rss_clang=- rss_sc=-
   if [ -x /usr/bin/time ]; then
@@ -72,7 +72,7 @@ PY
     sed "s|^cd \([^&]*\) && |cd \1 \&\& /usr/bin/time -f %M -a -o $rss |" "$cmds" |
       xargs -P "$jobs" -I{} sh -c '{}' >/dev/null 2>&1 || true
     rss_clang=$(sort -n "$rss" | tail -1)
-    rss_sc=$(/usr/bin/time -f %M "$stallcheck" -p "$db" -j "$jobs" --quiet 2>&1 >/dev/null | tail -1)
+    rss_sc=$(/usr/bin/time -f %M "$stallcheck" -p "$db" -j "$jobs" --quiet --no-cache 2>&1 >/dev/null | tail -1)
     rm -f "$rss"
   fi
   name=$(basename "$db")

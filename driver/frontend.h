@@ -24,4 +24,10 @@ typedef struct sc_unsaved_file {
 sc_facts *sc_frontend_parse(CXIndex index, const sc_compile_command *cmd,
                             const sc_unsaved_file *unsaved, unsigned nunsaved);
 
+/* The same, calling `on_file` with every file the TU read (the main file and
+ * each header), for the facts cache. */
+typedef void (*sc_file_fn)(void *ctx, const char *path);
+sc_facts *sc_frontend_parse_files(CXIndex index, const sc_compile_command *cmd, const sc_unsaved_file *unsaved,
+                                  unsigned nunsaved, sc_file_fn on_file, void *ctx);
+
 #endif

@@ -213,8 +213,31 @@ static void record_diagnostics(fe_state *st) {
 
 /* ---- parsing ----------------------------------------------------------- */
 
+typedef struct inclusions {
+  sc_file_fn on_file;
+  void *ctx;
+} inclusions;
+
+static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data) {
+  (void)stack;
+  (void)depth;
+  inclusions *in = data;
+  CXString name = clang_File_tryGetRealPathName(file);
+  if (!clang_getCString(name) || !*clang_getCString(name)) {
+    clang_disposeString(name);
+    name = clang_getFileName(file);
+  }
+  if (clang_getCString(name)) in->on_file(in->ctx, clang_getCString(name));
+  clang_disposeString(name);
+}
+
 sc_facts *sc_frontend_parse(CXIndex index, const sc_compile_command *cmd, const sc_unsaved_file *unsaved,
                             unsigned nunsaved) {
+  return sc_frontend_parse_files(index, cmd, unsaved, nunsaved, NULL, NULL);
+}
+
+sc_facts *sc_frontend_parse_files(CXIndex index, const sc_compile_command *cmd, const sc_unsaved_file *unsaved,
+                                  unsigned nunsaved, sc_file_fn on_file, void *ctx) {
   sc_facts *facts = sc_facts_new(cmd->file);
 
   int in_editor = 0;
@@ -269,6 +292,10 @@ sc_facts *sc_frontend_parse(CXIndex index, const sc_compile_command *cmd, const 
   record_diagnostics(&st);
   clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top_level, &st);
   fe_names_free(&st);
+  if (on_file) {
+    inclusions in = {on_file, ctx};
+    clang_getInclusions(tu, visit_inclusion, &in);
+  }
   clang_disposeTranslationUnit(tu);
   return facts;
 }

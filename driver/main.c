@@ -49,6 +49,9 @@ typedef struct cli {
   int mode;                     /* MODE_* : the subcommand */
   const char *output;           /* facts: -o FILE */
   unsigned shard, nshards;      /* --shard K/N: analyse slice K of N (1-based) */
+  const char *cache_dir;        /* --cache-dir DIR */
+  int no_cache;                 /* --no-cache */
+  int stats;                    /* --stats */
   int no_config;                /* --no-config */
   sc_options options;
 } cli;
@@ -91,6 +94,12 @@ static const char usage_text[] =
     "  stallcheck link [options] <file.facts>...\n"
     "                         link facts files and analyse, as -p would\n"
     "  --shard=K/N            only the K-th of N slices of the compile database\n"
+    "\n"
+    "Facts cache (a second run parses only what changed):\n"
+    "  --cache-dir=<dir>      keep the facts of each TU in <dir> (default with -p:\n"
+    "                         .stallcheck-cache next to compile_commands.json)\n"
+    "  --no-cache             neither read nor write the cache\n"
+    "  --stats                say on stderr how many TUs came from the cache\n"
     "\n"
     "Information:\n"
     "  --list-rules           list the rules\n"
@@ -217,6 +226,12 @@ static void parse_args(int argc, char **argv, cli *c) {
       else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
     } else if (c->mode == MODE_FACTS && (v = option_value(argc, argv, &i, "-o"))) {
       c->output = v;
+    } else if ((v = option_value(argc, argv, &i, "--cache-dir"))) {
+      c->cache_dir = v;
+    } else if (strcmp(a, "--no-cache") == 0) {
+      c->no_cache = 1;
+    } else if (strcmp(a, "--stats") == 0) {
+      c->stats = 1;
     } else if ((v = option_value(argc, argv, &i, "--shard"))) {
       if (sscanf(v, "%u/%u", &c->shard, &c->nshards) != 2 || c->nshards == 0 || c->shard == 0 ||
           c->shard > c->nshards)
@@ -342,6 +357,15 @@ static void on_interrupt(int sig) {
   _exit(128 + sig);
 }
 
+/* .stallcheck-cache next to the compile database. */
+static char *default_cache_dir(const char *compdb) {
+  struct stat st;
+  if (stat(compdb, &st) == 0 && S_ISDIR(st.st_mode)) return sc_strdupf("%s/.stallcheck-cache", compdb);
+  const char *slash = strrchr(compdb, '/');
+  if (!slash) return sc_strdupf(".stallcheck-cache");
+  return sc_strdupf("%.*s/.stallcheck-cache", (int)(slash - compdb), compdb);
+}
+
 /* `stallcheck link`: the facts of every file named, in order. */
 static sc_facts **read_facts_files(const cli *c, size_t *ntus) {
   sc_facts **all = NULL;
@@ -424,8 +448,12 @@ int main(int argc, char **argv) {
       for (size_t i = c.shard - 1; i < db.count; i += c.nshards) slice.commands[slice.count++] = db.commands[i];
     }
     int progress = !c.quiet && isatty(STDERR_FILENO) && slice.count > 1;
-    tus = sc_parse_all(&slice, c.jobs, progress ? show_progress : NULL, NULL);
+    char *cache = c.no_cache ? NULL : c.cache_dir ? strdup(c.cache_dir) : c.compdb ? default_cache_dir(c.compdb) : NULL;
+    size_t from_cache = 0;
+    tus = sc_parse_all_cached(&slice, c.jobs, progress ? show_progress : NULL, NULL, cache, &from_cache);
     ntus = slice.count;
+    if (c.stats) fprintf(stderr, "stallcheck: %zu translation units, %zu from the cache\n", ntus, from_cache);
+    free(cache);
     if (c.nshards) free(slice.commands);
   }
   if (c.mode == MODE_FACTS) exit(write_facts_file(&c, tus, ntus));

@@ -5,6 +5,10 @@
  */
 #include "parallel.h"
 
+#include <string.h>
+
+#include "cache.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -21,7 +25,41 @@ typedef struct pool {
   pthread_mutex_t lock;
   sc_progress_fn progress;
   void *ctx;
+  const char *cache_dir;
+  size_t from_cache;
 } pool;
+
+/* The files one TU read, for its cache entry. */
+typedef struct file_list {
+  char **items;
+  size_t count, cap;
+} file_list;
+
+static void add_file(void *ctx, const char *path) {
+  file_list *l = ctx;
+  if (l->count == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 64;
+    l->items = realloc(l->items, l->cap * sizeof *l->items);
+    if (!l->items) abort();
+  }
+  l->items[l->count++] = strdup(path);
+}
+
+static sc_facts *parse_one(pool *p, CXIndex index, const sc_compile_command *cmd, int *hit) {
+  *hit = 0;
+  if (!p->cache_dir) return sc_frontend_parse(index, cmd, NULL, 0);
+  sc_facts *facts = sc_cache_lookup(p->cache_dir, cmd);
+  if (facts) {
+    *hit = 1;
+    return facts;
+  }
+  file_list files = {0};
+  facts = sc_frontend_parse_files(index, cmd, NULL, 0, add_file, &files);
+  sc_cache_store(p->cache_dir, cmd, facts, files.items, files.count);
+  for (size_t i = 0; i < files.count; i++) free(files.items[i]);
+  free(files.items);
+  return facts;
+}
 
 static void *worker(void *arg) {
   pool *p = arg;
@@ -29,8 +67,10 @@ static void *worker(void *arg) {
   for (;;) {
     size_t i = atomic_fetch_add(&p->next, 1);
     if (i >= p->db->count) break;
-    p->out[i] = sc_frontend_parse(index, &p->db->commands[i], NULL, 0);
+    int hit;
+    p->out[i] = parse_one(p, index, &p->db->commands[i], &hit);
     pthread_mutex_lock(&p->lock);
+    p->from_cache += (size_t)hit;
     p->done++;
     if (p->progress) p->progress(p->ctx, p->done, p->db->count, p->db->commands[i].file);
     pthread_mutex_unlock(&p->lock);
@@ -45,7 +85,12 @@ int sc_default_jobs(void) {
 }
 
 sc_facts **sc_parse_all(const sc_compdb *db, int jobs, sc_progress_fn progress, void *ctx) {
-  pool p = {.db = db, .progress = progress, .ctx = ctx};
+  return sc_parse_all_cached(db, jobs, progress, ctx, NULL, NULL);
+}
+
+sc_facts **sc_parse_all_cached(const sc_compdb *db, int jobs, sc_progress_fn progress, void *ctx,
+                               const char *cache_dir, size_t *from_cache) {
+  pool p = {.db = db, .progress = progress, .ctx = ctx, .cache_dir = cache_dir};
   p.out = calloc(db->count ? db->count : 1, sizeof *p.out);
   if (!p.out) {
     fputs("stallcheck: out of memory\n", stderr);
@@ -67,5 +112,6 @@ sc_facts **sc_parse_all(const sc_compdb *db, int jobs, sc_progress_fn progress, 
     free(threads);
   }
   pthread_mutex_destroy(&p.lock);
+  if (from_cache) *from_cache = p.from_cache;
   return p.out;
 }

@@ -15,6 +15,11 @@ typedef void (*sc_progress_fn)(void *ctx, size_t done, size_t total, const char 
  * results do not depend on scheduling).  jobs <= 0 means one per core. */
 sc_facts **sc_parse_all(const sc_compdb *db, int jobs, sc_progress_fn progress, void *ctx);
 
+/* The same with a facts cache in `cache_dir` (NULL: none); *from_cache
+ * counts the TUs that were not parsed. */
+sc_facts **sc_parse_all_cached(const sc_compdb *db, int jobs, sc_progress_fn progress, void *ctx,
+                               const char *cache_dir, size_t *from_cache);
+
 int sc_default_jobs(void);
 
 #endif
