@@ -5,16 +5,14 @@
  */
 #include "parallel.h"
 
-#include <string.h>
-
-#include "cache.h"
-
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "frontend.h"
 
 typedef struct pool {
