@@ -17,9 +17,15 @@ status=0
 for target in compdb analysis config baseline suppress facts; do
   mkdir -p "$root/build/fuzz-corpus/$target"
   echo "== $target: ${seconds}s" >&2
+  case $target in
+    analysis) seeds="$root/tests/blocking $root/tests/engine $root/tests/cpu $root/tests/threads" ;;
+    suppress) seeds="$root/tests/suppress" ;;
+    *) seeds="$root/fuzz/corpus/$target" ;;
+  esac
+  # shellcheck disable=SC2086 # several seed directories
   "$root/build/fuzz/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
     -artifact_prefix="$root/build/fuzz-artifacts/$target-" "$root/build/fuzz-corpus/$target" \
-    "$root/fuzz/corpus/$target" 2>"$root/build/fuzz-artifacts/$target.log" || status=1
+    $seeds 2>"$root/build/fuzz-artifacts/$target.log" || status=1
   tail -1 "$root/build/fuzz-artifacts/$target.log" >&2
 done
 exit $status
