@@ -12,32 +12,26 @@
 
 #include "checks/checks.h"
 
+/* fgets(line, n, stdin) right in an EV_READ callback on stdin reads what
+ * the loop just reported ready. */
+static int reads_what_is_ready(const sc_program *p, const sc_api_call *c) {
+  const sc_root *r = &p->roots[c->root];
+  return (c->api->flags & SC_APIF_STREAM_READ) && r->kind == SC_ROOT_REGISTRATION &&
+         sc_check_call_node(p, c->ref) == r->node &&
+         sc_catalog_is_readiness_registration(r->registrar, p->tus[r->site.tu],
+                                              r->field ? NULL : sc_program_call(p, r->site));
+}
+
+static char *message(const sc_program *p, const sc_api_call *c, void *ctx) {
+  (void)ctx;
+  if (reads_what_is_ready(p, c)) return NULL;
+  char *loop = sc_check_loop_name(p, c->root);
+  char *text = sc_strdupf("'%s' blocks the %s: it %s", c->call->callee_name, loop, c->api->why);
+  free(loop);
+  return text;
+}
+
 void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *rule, sc_level level,
                                           sc_findings *out) {
-  for (uint32_t t = 0; t < p->ntus; t++) {
-    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
-      sc_ref call = {t, i};
-      uint32_t root;
-      if (!sc_program_call_in_ctx(p, call, SC_CTX_LOOP, &root)) continue;
-      const sc_api *api = sc_check_match_api(p, call, SC_API_BLOCKING);
-      if (!api) continue;
-      const sc_call *c = sc_program_call(p, call);
-      /* fgets(line, n, stdin) right in an EV_READ callback on stdin reads
-       * what the loop just reported ready. */
-      const sc_root *r = &p->roots[root];
-      if ((api->flags & SC_APIF_STREAM_READ) && r->kind == SC_ROOT_REGISTRATION && sc_check_call_node(p, call) == r->node &&
-          sc_catalog_is_readiness_registration(r->registrar, p->tus[r->site.tu],
-                                               r->field ? NULL : sc_program_call(p, r->site)))
-        continue;
-      char *loop = sc_check_loop_name(p, root);
-      sc_finding *f = sc_findings_add(out, rule, level, c->loc,
-                                      sc_strdupf("'%s' blocks the %s: it %s", c->callee_name, loop, api->why),
-                                      sc_catalog_remedy(api, p->roots[root].library));
-      free(loop);
-      f->function = p->tus[t]->functions[c->caller].name;
-      f->callee = c->callee_name;
-      f->root = p->nodes[p->roots[root].node].name;
-      sc_program_explain(p, call, SC_CTX_LOOP, root, f);
-    }
-  }
+  sc_check_api_calls(p, rule, level, SC_CTX_LOOP, SC_API_BLOCKING, message, NULL, NULL, out);
 }

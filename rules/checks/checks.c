@@ -42,3 +42,24 @@ char *sc_check_loop_name(const sc_program *p, uint32_t root) {
   if (r->kind == SC_ROOT_LOOP_BODY) return sc_strdupf("event loop in '%s'", p->nodes[r->node].name);
   return sc_strdupf("%s event loop", r->library);
 }
+
+void sc_check_api_calls(const sc_program *p, const sc_rule *rule, sc_level level, sc_ctx ctx_kind,
+                        sc_api_kind kind, sc_api_call_message_fn message, sc_api_call_remedy_fn remedy, void *ctx,
+                        sc_findings *out) {
+  for (uint32_t t = 0; t < p->ntus; t++)
+    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
+      sc_api_call c = {{t, i}, NULL, NULL, SC_NONE, NULL};
+      if (!sc_program_call_in_ctx(p, c.ref, ctx_kind, &c.root)) continue;
+      if (!(c.api = sc_check_match_api(p, c.ref, kind))) continue;
+      c.call = sc_program_call(p, c.ref);
+      c.library = p->roots[c.root].library;
+      char *text = message(p, &c, ctx);
+      if (!text) continue;
+      char *fix = remedy ? remedy(p, &c, ctx) : sc_catalog_remedy(c.api, c.library);
+      sc_finding *f = sc_findings_add(out, rule, level, c.call->loc, text, fix);
+      f->function = p->tus[t]->functions[c.call->caller].name;
+      f->callee = c.call->callee_name;
+      f->root = p->nodes[p->roots[c.root].node].name;
+      sc_program_explain(p, c.ref, ctx_kind, c.root, f);
+    }
+}

@@ -32,6 +32,28 @@ uint32_t sc_check_call_node(const sc_program *p, sc_ref call);
 /* "libuv event loop", "event loop in 'aeMain'". */
 char *sc_check_loop_name(const sc_program *p, uint32_t root);
 
+/* A call of a catalog kind that runs in a context, as the call-based checks
+ * see it. */
+typedef struct sc_api_call {
+  sc_ref ref;
+  const sc_call *call;
+  const sc_api *api;
+  uint32_t root;      /* the root that puts it in the context */
+  const char *library;/* the root's library ("libuv"; "hand-written" loops) */
+} sc_api_call;
+
+/* Returns the finding's message (a heap string), or NULL to skip the call. */
+typedef char *(*sc_api_call_message_fn)(const sc_program *p, const sc_api_call *c, void *ctx);
+/* Returns the finding's remedy (a heap string). */
+typedef char *(*sc_api_call_remedy_fn)(const sc_program *p, const sc_api_call *c, void *ctx);
+
+/* Reports every call of catalog `kind` that runs in `ctx_kind`: one finding
+ * at the call with `message` and `remedy` (default: the catalog's remedy in
+ * the words of the root's loop), and the path from the root as notes. */
+void sc_check_api_calls(const sc_program *p, const sc_rule *rule, sc_level level, sc_ctx ctx_kind,
+                        sc_api_kind kind, sc_api_call_message_fn message, sc_api_call_remedy_fn remedy, void *ctx,
+                        sc_findings *out);
+
 /* One function per rule, each in its own file named after the rule. */
 void sc_check_blocking_call_in_event_loop(const sc_program *p, const sc_rule *rule, sc_level level,
                                           sc_findings *out);

@@ -22,26 +22,12 @@
 #include "checks/checks.h"
 #include "checks/loops.h"
 
-static void expensive_calls(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out) {
-  for (uint32_t t = 0; t < p->ntus; t++)
-    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
-      sc_ref call = {t, i};
-      uint32_t root;
-      if (!sc_program_call_in_ctx(p, call, SC_CTX_LOOP, &root)) continue;
-      const sc_api *api = sc_check_match_api(p, call, SC_API_CPU_HEAVY);
-      if (!api) continue;
-      const sc_call *c = sc_program_call(p, call);
-      char *loop = sc_check_loop_name(p, root);
-      sc_finding *f = sc_findings_add(out, rule, level, c->loc,
-                                      sc_strdupf("'%s' runs on the thread of the %s: it %s", c->callee_name, loop,
-                                                 api->why),
-                                      sc_catalog_remedy(api, p->roots[root].library));
-      free(loop);
-      f->function = p->tus[t]->functions[c->caller].name;
-      f->callee = c->callee_name;
-      f->root = p->nodes[p->roots[root].node].name;
-      sc_program_explain(p, call, SC_CTX_LOOP, root, f);
-    }
+static char *expensive_call_message(const sc_program *p, const sc_api_call *c, void *ctx) {
+  (void)ctx;
+  char *loop = sc_check_loop_name(p, c->root);
+  char *text = sc_strdupf("'%s' runs on the thread of the %s: it %s", c->call->callee_name, loop, c->api->why);
+  free(loop);
+  return text;
 }
 
 static char *nest_text(const sc_facts *f, uint32_t loop, const sc_loop_cost *cost) {
@@ -85,6 +71,6 @@ static void heavy_loops(const sc_program *p, const sc_rule *rule, sc_level level
 
 void sc_check_cpu_heavy_work_on_io_thread(const sc_program *p, const sc_rule *rule, sc_level level,
                                           sc_findings *out) {
-  expensive_calls(p, rule, level, out);
+  sc_check_api_calls(p, rule, level, SC_CTX_LOOP, SC_API_CPU_HEAVY, expensive_call_message, NULL, NULL, out);
   heavy_loops(p, rule, level, out);
 }

@@ -20,26 +20,20 @@ static int libevent_locking(const sc_program *p) {
          (sc_program_calls_name(p, "evthread_use_pthreads") || sc_program_calls_name(p, "evthread_use_windows_threads"));
 }
 
+static char *message(const sc_program *p, const sc_api_call *c, void *ctx) {
+  (void)p;
+  if (*(const int *)ctx && !strcmp(c->api->library, "libevent")) return NULL; /* locking enabled */
+  return sc_strdupf("'%s' is called on a %s worker thread: it %s", c->call->callee_name, c->library, c->api->why);
+}
+
+static char *remedy(const sc_program *p, const sc_api_call *c, void *ctx) {
+  (void)p;
+  (void)ctx;
+  return sc_strdupf("%s", c->api->remedy);
+}
+
 void sc_check_loop_api_off_loop_thread(const sc_program *p, const sc_rule *rule, sc_level level,
                                        sc_findings *out) {
   int locked_libevent = libevent_locking(p);
-  for (uint32_t t = 0; t < p->ntus; t++)
-    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
-      sc_ref call = {t, i};
-      uint32_t root;
-      if (!sc_program_call_in_ctx(p, call, SC_CTX_WORKER, &root)) continue;
-      const sc_api *api = sc_check_match_api(p, call, SC_API_LOOP_ONLY);
-      if (!api) continue;
-      if (locked_libevent && !strcmp(api->library, "libevent")) continue;
-      const sc_call *c = sc_program_call(p, call);
-      sc_finding *f = sc_findings_add(
-          out, rule, level, c->loc,
-          sc_strdupf("'%s' is called on a %s worker thread: it %s", c->callee_name, p->roots[root].library,
-                     api->why),
-          sc_strdupf("%s", api->remedy));
-      f->function = p->tus[t]->functions[c->caller].name;
-      f->callee = c->callee_name;
-      f->root = p->nodes[p->roots[root].node].name;
-      sc_program_explain(p, call, SC_CTX_WORKER, root, f);
-    }
+  sc_check_api_calls(p, rule, level, SC_CTX_WORKER, SC_API_LOOP_ONLY, message, remedy, &locked_libevent, out);
 }
