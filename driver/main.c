@@ -52,6 +52,7 @@ typedef struct cli {
   const char *cache_dir;        /* --cache-dir DIR */
   int no_cache;                 /* --no-cache */
   int stats;                    /* --stats */
+  int fail_on;                  /* --fail-on: lowest level that makes exit 1; -1: none */
   int no_config;                /* --no-config */
   sc_options options;
 } cli;
@@ -74,6 +75,8 @@ static const char usage_text[] =
     "                         github: workflow commands that annotate a PR)\n"
     "  --sarif=<file>         also write a SARIF 2.1.0 log to <file> (atomically)\n"
     "  --baseline=<sarif>     report only findings not in this earlier SARIF log\n"
+    "  --fail-on=<level>      exit 1 only for findings of this level or above:\n"
+    "                         note (default), warning, error, or none\n"
     "  --srcroot=<dir>        SARIF uris are relative to <dir> (default: the\n"
     "                         current directory)\n"
     "  --color=auto|always|never\n"
@@ -181,6 +184,7 @@ enum { MODE_ANALYSE = 0, MODE_FACTS, MODE_LINK };
 static void parse_args(int argc, char **argv, cli *c) {
   memset(c, 0, sizeof *c);
   sc_options_init(&c->options);
+  c->fail_on = SC_LEVEL_NOTE;
   c->files = calloc((size_t)argc, sizeof *c->files);
   const char *v;
   for (int i = 1; i < argc; i++) {
@@ -226,6 +230,12 @@ static void parse_args(int argc, char **argv, cli *c) {
       else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
     } else if (c->mode == MODE_FACTS && (v = option_value(argc, argv, &i, "-o"))) {
       c->output = v;
+    } else if ((v = option_value(argc, argv, &i, "--fail-on"))) {
+      if (!strcmp(v, "note")) c->fail_on = SC_LEVEL_NOTE;
+      else if (!strcmp(v, "warning")) c->fail_on = SC_LEVEL_WARNING;
+      else if (!strcmp(v, "error")) c->fail_on = SC_LEVEL_ERROR;
+      else if (!strcmp(v, "none")) c->fail_on = -1;
+      else die_usage("--fail-on takes error, warning, note or none, not '%s'", v);
     } else if ((v = option_value(argc, argv, &i, "--cache-dir"))) {
       c->cache_dir = v;
     } else if (strcmp(a, "--no-cache") == 0) {
@@ -489,6 +499,7 @@ int main(int argc, char **argv) {
         .notifications = notes,
         .nnotifications = nnotes,
         .execution_successful = failed == 0,
+        .baseline = c.baseline != NULL,
         .command_line = command_line,
     };
     char srcroot_abs[PATH_MAX];
@@ -521,9 +532,15 @@ int main(int argc, char **argv) {
     exit(EXIT_USAGE);
   }
 
-  size_t shown = 0;
+  size_t shown = 0, failing = 0;
   for (size_t i = 0; i < findings.count; i++)
-    if (!findings.items[i].suppressed) shown++;
+    if (!findings.items[i].suppressed) {
+      shown++;
+      failing += c.fail_on >= 0 && (int)findings.items[i].level >= c.fail_on;
+    }
+  if (c.stats || (!c.quiet && isatty(STDERR_FILENO) && c.mode != MODE_FACTS))
+    fprintf(stderr, "stallcheck: %zu translation unit%s, %zu finding%s\n", ntus, ntus == 1 ? "" : "s", shown,
+            shown == 1 ? "" : "s");
   sc_findings_free(&findings);
   for (size_t i = 0; i < ntus; i++) sc_facts_free(tus[i]);
   free(tus);
@@ -533,5 +550,5 @@ int main(int argc, char **argv) {
   sc_config_free(&config);
   sc_catalog_clear_user_rows();
   if (failed) return EXIT_USAGE;
-  return shown ? EXIT_FINDINGS : EXIT_CLEAN;
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -155,11 +155,13 @@ static json_t *result(const sc_finding *x, size_t rule_index, const sc_sarif_opt
     json_object_set_new(r, "codeFlows", json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", flow));
   }
   json_object_set_new(r, "partialFingerprints", json_pack("{s:s}", FINGERPRINT_KEY, x->fingerprint));
-  if (x->suppressed)
-    json_object_set_new(r, "suppressions",
-                        json_pack("[{s:s, s:s}]", "kind",
-                                  x->suppressed == SC_SUPPRESSED_BASELINE ? "external" : "inSource", "status",
-                                  "accepted"));
+  /* A baselined result is still open (code scanning keeps its alert); it is
+   * only not new.  An in-source suppression dismisses it. */
+  if (x->suppressed == SC_SUPPRESSED_IN_SOURCE)
+    json_object_set_new(r, "suppressions", json_pack("[{s:s, s:s}]", "kind", "inSource", "status", "accepted"));
+  if (o->baseline)
+    json_object_set_new(r, "baselineState",
+                        json_string(x->suppressed == SC_SUPPRESSED_BASELINE ? "unchanged" : "new"));
   return r;
 }
 

@@ -7,7 +7,7 @@ import sys
 import time
 
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-time.sleep(0.3)
+time.sleep(0.15)
 proc.send_signal(signal.SIGTERM)
 _, err = proc.communicate(timeout=60)
 if proc.returncode == 128 + signal.SIGTERM and "interrupted" in err:

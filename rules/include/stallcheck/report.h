@@ -43,6 +43,8 @@ typedef struct sc_sarif_options {
   const sc_notification *notifications;
   size_t nnotifications;
   int execution_successful;
+  int baseline;                 /* a baseline was given: every result gets a
+                                   baselineState, "unchanged" or "new" */
   const char *command_line;     /* invocation command line, may be NULL */
 } sc_sarif_options;
 
