@@ -3,6 +3,8 @@
  */
 #include "checks/checks.h"
 
+#include <string.h>
+
 #include "engine/engine_internal.h"
 
 const sc_check sc_checks[] = {
@@ -15,10 +17,21 @@ const sc_check sc_checks[] = {
     {NULL, NULL},
 };
 
+/* The row of a program function annotated STALLCHECK_BLOCKING. */
+static const sc_api annotated_blocking = {
+    NULL, SC_API_BLOCKING, "annotated", "the program", {SC_COND_ALWAYS, 0, 0, NULL}, SC_APIF_USER,
+    "waits (its declaration is annotated stallcheck::blocking)", NULL, {SC_COND_ALWAYS, 0, 0, NULL}};
+
 const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind kind) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
   if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) return NULL;
+  uint32_t callee = sc_engine_callee_node(p, c);
+  if (kind == SC_API_BLOCKING && callee != SC_NONE) {
+    const sc_node *n = &p->nodes[callee];
+    if (sc_engine_annotated(p->tus[n->def.tu]->functions[n->def.index].annotations, "stallcheck::blocking"))
+      return &annotated_blocking;
+  }
   /* The program's own function shadows a library's of the same name, unless
    * the project's configuration names it. */
   int own = sc_engine_callee_node(p, c) != SC_NONE || sc_program_defines_name(p, c->callee_name);
@@ -40,6 +53,7 @@ uint32_t sc_check_call_node(const sc_program *p, sc_ref call) {
 char *sc_check_loop_name(const sc_program *p, uint32_t root) {
   const sc_root *r = &p->roots[root];
   if (r->kind == SC_ROOT_LOOP_BODY) return sc_strdupf("event loop in '%s'", p->nodes[r->node].name);
+  if (r->registrar && !strncmp(r->registrar, "stallcheck::", 12)) return sc_strdupf("event loop");
   return sc_strdupf("%s event loop", r->library);
 }
 

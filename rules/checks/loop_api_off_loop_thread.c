@@ -23,7 +23,8 @@ static int libevent_locking(const sc_program *p) {
 static char *message(const sc_program *p, const sc_api_call *c, void *ctx) {
   (void)p;
   if (*(const int *)ctx && !strcmp(c->api->library, "libevent")) return NULL; /* locking enabled */
-  return sc_strdupf("'%s' is called on a %s worker thread: it %s", c->call->callee_name, c->library, c->api->why);
+  return sc_strdupf("'%s' is called on %s %s worker thread: it %s", c->call->callee_name,
+                    strchr("aeiouAEIOU", c->library[0]) ? "an" : "a", c->library, c->api->why);
 }
 
 static char *remedy(const sc_program *p, const sc_api_call *c, void *ctx) {

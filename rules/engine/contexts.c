@@ -121,6 +121,9 @@ static char *root_message(const sc_program *p, const sc_root *r) {
   if (r->kind == SC_ROOT_LOOP_BODY)
     return sc_strdupf("this loop in '%s' waits in '%s' and dispatches events: what it calls runs on the loop thread",
                       name, r->registrar ? r->registrar : "?");
+  if (r->registrar && !strncmp(r->registrar, "stallcheck::", 12))
+    return sc_strdupf("'%s' runs on %s: it is annotated %s here", name,
+                      r->ctx == SC_CTX_LOOP ? "an event-loop thread" : "a worker thread", r->registrar);
   if (r->field)
     return sc_strdupf("'%s' runs on the %s %s: stored here as %s %s in the '%s' field of '%s'", name, r->library,
                       ctx_thread(r->ctx), article(r->what), r->what, r->field, r->registrar);

@@ -51,6 +51,9 @@ struct sc_program_index {
 const char *sc_engine_field_key(sc_program *p, const char *record, const char *field);
 uint32_t sc_engine_callee_node(const sc_program *p, const sc_call *call);
 
+/* roots.c */
+int sc_engine_annotated(const char *annotations, const char *what);
+
 /* pointers.c */
 const sc_targets *sc_engine_param_targets(sc_program *p, uint32_t node, uint32_t param);
 /* What argument `arg` of `call` may be: a function, a parameter's values, or

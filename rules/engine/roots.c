@@ -252,8 +252,39 @@ static void find_wait_loops(sc_program *p) {
   free(dispatches);
 }
 
+/* Whether `annotations` ('\n'-joined annotate() strings) holds `what`. */
+int sc_engine_annotated(const char *annotations, const char *what) {
+  size_t n = strlen(what);
+  for (const char *a = annotations; a && *a;) {
+    const char *end = strchr(a, '\n');
+    size_t len = end ? (size_t)(end - a) : strlen(a);
+    if (len == n && !strncmp(a, what, n)) return 1;
+    a = end ? end + 1 : a + len;
+  }
+  return 0;
+}
+
+/* Functions the source annotates (stallcheck/annotations.h) as callbacks of
+ * a loop or as worker code are roots of their context. */
+static void annotated_roots(sc_program *p) {
+  static const struct {
+    const char *annotation;
+    sc_ctx ctx;
+  } kinds[] = {{"stallcheck::loop_callback", SC_CTX_LOOP}, {"stallcheck::worker", SC_CTX_WORKER}};
+  for (uint32_t n = 0; n < p->nnodes; n++) {
+    const sc_function *f = &p->tus[p->nodes[n].def.tu]->functions[p->nodes[n].def.index];
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+      if (!sc_engine_annotated(f->annotations, kinds[k].annotation)) continue;
+      sc_root r = {SC_ROOT_REGISTRATION, kinds[k].ctx, n, p->nodes[n].def, f->loc, "annotated", "callback",
+                   kinds[k].annotation, NULL};
+      add_root(p, &r);
+    }
+  }
+}
+
 void sc_engine_find_roots(sc_program *p) {
   sc_targets tmp = {0};
+  annotated_roots(p);
   for (uint32_t t = 0; t < p->ntus; t++) {
     const sc_facts *f = p->tus[t];
     for (uint32_t i = 0; i < f->ncalls; i++) {
