@@ -229,6 +229,41 @@ void sc_config_apply_excludes(const sc_config *config, sc_findings *findings) {
   if (config->nexclude) sc_findings_drop(findings, drop_excluded, (void *)config);
 }
 
+void sc_config_dump(FILE *out, const sc_config *config, const sc_options *options) {
+  static const char *const levels[] = {"note", "warning", "error"};
+  json_t *root = json_object();
+  json_object_set_new(root, "config", config->path ? json_string(config->path) : json_null());
+  json_t *rules = json_object();
+  size_t n = 0;
+  const sc_rule *all = sc_rules(&n);
+  for (size_t i = 0; i < n; i++)
+    json_object_set_new(rules, all[i].id,
+                        json_pack("{s:b, s:s}", "enabled", sc_options_enabled(options, &all[i]), "level",
+                                  levels[sc_options_level(options, &all[i])]));
+  json_object_set_new(root, "rules", rules);
+  json_t *exclude = json_array();
+  for (size_t i = 0; i < config->nexclude; i++) json_array_append_new(exclude, json_string(config->exclude[i]));
+  json_object_set_new(root, "exclude", exclude);
+  json_t *blocking = json_array(), *heavy = json_array(), *registrars = json_array();
+  const sc_api *rows = sc_catalog_user_api_table(&n);
+  for (size_t i = 0; i < n; i++) {
+    json_t *row = json_pack("{s:s, s:s}", "function", rows[i].function, "why", rows[i].why);
+    if (rows[i].remedy) json_object_set_new(row, "remedy", json_string(rows[i].remedy));
+    json_array_append_new(rows[i].kind == SC_API_BLOCKING ? blocking : heavy, row);
+  }
+  const sc_registrar *regs = sc_catalog_user_registrar_table(&n);
+  for (size_t i = 0; i < n; i++)
+    json_array_append_new(registrars, json_pack("{s:s, s:i, s:s, s:s, s:s}", "function", regs[i].function, "callback",
+                                                regs[i].cb_arg, "thread", regs[i].ctx == SC_CTX_WORKER ? "worker" : "loop",
+                                                "library", regs[i].library, "what", regs[i].what));
+  json_object_set_new(root, "blocking", blocking);
+  json_object_set_new(root, "cpu_heavy", heavy);
+  json_object_set_new(root, "registrars", registrars);
+  json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  fputc('\n', out);
+  json_decref(root);
+}
+
 void sc_config_free(sc_config *config) {
   for (size_t i = 0; i < config->nexclude; i++) free(config->exclude[i]);
   free(config->exclude);

@@ -18,6 +18,7 @@
 #define STALLCHECK_DRIVER_CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "stallcheck/findings.h"
 #include "stallcheck/program.h"
@@ -41,6 +42,10 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options);
 /* Drops the findings in excluded files (they stay analysed: paths through
  * them still count). */
 void sc_config_apply_excludes(const sc_config *config, sc_findings *findings);
+
+/* Prints the effective configuration as JSON: where it came from, each rule's
+ * state and level, the excludes and the catalog rows it added. */
+void sc_config_dump(FILE *out, const sc_config *config, const sc_options *options);
 
 void sc_config_free(sc_config *config);
 

@@ -54,6 +54,7 @@ typedef struct cli {
   int stats;                    /* --stats */
   int fail_on;                  /* --fail-on: lowest level that makes exit 1; -1: none */
   int no_config;                /* --no-config */
+  int dump_config;              /* --dump-config */
   sc_options options;
 } cli;
 
@@ -90,6 +91,7 @@ static const char usage_text[] =
     "  --config=<file>        read this configuration instead of the nearest\n"
     "                         .stallcheck.json (docs/configuration.md)\n"
     "  --no-config            read no configuration file\n"
+    "  --dump-config          print the effective configuration as JSON and exit\n"
     "\n"
     "Facts files (distributed builds, docs/design/facts-files.md):\n"
     "  stallcheck facts -o <file> (-p <dir> | <source>... -- <flags>) [--shard K/N]\n"
@@ -252,6 +254,8 @@ static void parse_args(int argc, char **argv, cli *c) {
       c->config = v;
     } else if (strcmp(a, "--no-config") == 0) {
       c->no_config = 1;
+    } else if (strcmp(a, "--dump-config") == 0) {
+      c->dump_config = 1;
     } else if ((v = option_value(argc, argv, &i, "--disable"))) {
       if (sc_options_disable(&c->options, v) != 0) die_usage("no rule named '%s' (see --list-rules)", v);
     } else if ((v = option_value(argc, argv, &i, "-j"))) {
@@ -269,7 +273,7 @@ static void parse_args(int argc, char **argv, cli *c) {
   }
   if (c->mode == MODE_LINK && c->nfiles == 0)
     die_usage("%s", "link needs facts files (stallcheck facts -o FILE ...)");
-  if (!c->compdb && c->nfiles == 0)
+  if (!c->compdb && c->nfiles == 0 && !c->dump_config)
     die_usage("%s", "nothing to analyse: give -p <build-dir> or source files");
 }
 
@@ -442,6 +446,10 @@ int main(int argc, char **argv) {
   char *config_path = c.no_config ? NULL : c.config ? strdup(c.config) : sc_config_find(c.compdb ? c.compdb : cwd);
   if (config_path && sc_config_load(config_path, &config, &c.options) != 0) exit(EXIT_USAGE);
   free(config_path);
+  if (c.dump_config) {
+    sc_config_dump(stdout, &config, &c.options);
+    exit(EXIT_CLEAN);
+  }
 
   sc_compdb db = {0};
   sc_facts **tus;

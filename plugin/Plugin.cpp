@@ -6,6 +6,7 @@
 //   disable=<rule>      turn a rule off (repeatable)
 //   sarif=<file>        also write the findings as SARIF 2.1.0
 //   facts=<file>        write the TU's facts file, for `stallcheck link`
+//   config=<file>       read this configuration, not the nearest .stallcheck.json
 //   dump-facts=<file>   write the facts of the TU (for tests and debugging)
 //
 // The plugin never fails a compile because of its own problem: it only adds
@@ -44,6 +45,7 @@ struct PluginOptions {
   std::string Sarif;
   std::string DumpFacts;
   std::string FactsFile; // facts=<file>: a facts file for `stallcheck link`
+  std::string ConfigFile; // config=<file>: instead of the nearest .stallcheck.json
   std::vector<std::string> Problems; // reported once the diagnostics exist
 };
 
@@ -88,7 +90,10 @@ public:
     sc_options_init(&Analysis);
     // The project's .stallcheck.json, as the driver reads it.
     sc_config Config = {};
-    if (char *Path = sc_config_find(llvm::sys::path::parent_path(absolutePath(Main->getName())).str().c_str())) {
+    char *Path = Options.ConfigFile.empty()
+                     ? sc_config_find(llvm::sys::path::parent_path(absolutePath(Main->getName())).str().c_str())
+                     : strdup(Options.ConfigFile.c_str());
+    if (Path) {
       if (sc_config_load(Path, &Config, &Analysis) != 0)
         reportPluginProblem(CI, (std::string("cannot read ") + Path).c_str());
       free(Path);
@@ -139,12 +144,14 @@ protected:
         Options.Disabled.push_back(A.str());
       else if (A.consume_front("sarif="))
         Options.Sarif = A.str();
+      else if (A.consume_front("config="))
+        Options.ConfigFile = A.str();
       else if (A.consume_front("facts="))
         Options.FactsFile = A.str();
       else if (A.consume_front("dump-facts="))
         Options.DumpFacts = A == "/dev/stdout" ? "-" : A.str();
       else
-        Options.Problems.push_back("unknown argument '" + Arg + "' (expected disable=, sarif=, facts= or dump-facts=)");
+        Options.Problems.push_back("unknown argument '" + Arg + "' (expected disable=, sarif=, config=, facts= or dump-facts=)");
     }
     return true; // a bad argument is a warning, never a failed compile
   }

@@ -102,3 +102,13 @@ int sc_catalog_is_user_registrar(const char *function) {
   size_t n = 0;
   return function && sc_catalog_user_registrars(function, &n) != NULL;
 }
+
+const sc_api *sc_catalog_user_api_table(size_t *count) {
+  *count = user.napis;
+  return user.apis;
+}
+
+const sc_registrar *sc_catalog_user_registrar_table(size_t *count) {
+  *count = user.nregistrars;
+  return user.registrars;
+}

@@ -18,8 +18,6 @@ typedef struct sc_check {
 /* Terminated by an entry with a NULL rule_id. */
 extern const sc_check sc_checks[];
 
-sc_level sc_options_level(const sc_options *o, const sc_rule *rule);
-int sc_options_enabled(const sc_options *o, const sc_rule *rule);
 
 /* The first catalog row of `kind` that applies to `call`: a direct call to a
  * library function (not one the program defines) whose condition holds.

@@ -22,6 +22,6 @@ void start(uv_timer_t *t) { uv_timer_start(t, on_timer, 0, 1); }
 #endif
 // WERROR: warning: 'sleep' blocks the libuv event loop
 // BROKEN: error: call to undeclared function 'undeclared'
-// ARGS: warning: stallcheck plugin: unknown argument 'bogus=1' (expected disable=, sarif=, facts= or dump-facts=); analysis skipped
+// ARGS: warning: stallcheck plugin: unknown argument 'bogus=1' (expected disable=, sarif=, config=, facts= or dump-facts=); analysis skipped
 // ARGS: warning: stallcheck plugin: cannot write {{.*}}missing-dir/out.sarif; analysis skipped
 // RULE: warning: stallcheck plugin: unknown rule 'no-such-rule'; analysis skipped

@@ -168,6 +168,9 @@ void sc_catalog_add_registrar(const sc_registrar *row);
 /* Whether the configuration made `function` a registrar. */
 int sc_catalog_is_user_registrar(const char *function);
 void sc_catalog_clear_user_rows(void);
+/* The rows the configuration added. */
+const sc_api *sc_catalog_user_api_table(size_t *count);
+const sc_registrar *sc_catalog_user_registrar_table(size_t *count);
 
 /* Iteration over every row (for --list-apis, docs and tests). */
 const sc_api *sc_catalog_api_table(size_t *count);

@@ -134,6 +134,9 @@ typedef struct sc_options {
 void sc_options_init(sc_options *o);
 /* Returns 0, or -1 if no rule has that id. */
 int sc_options_disable(sc_options *o, const char *rule_id);
+/* The level findings of `rule` get, and whether it runs at all. */
+sc_level sc_options_level(const sc_options *o, const sc_rule *rule);
+int sc_options_enabled(const sc_options *o, const sc_rule *rule);
 
 /* Runs every enabled check; appends to `out` and finishes it. */
 void sc_analyze(const sc_program *p, const sc_options *o, sc_findings *out);
