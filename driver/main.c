@@ -28,7 +28,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_GITHUB } output_format;
+typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_JSON, FORMAT_CODEQUALITY } output_format;
 typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
 
 typedef struct cli {
@@ -71,9 +71,10 @@ static const char usage_text[] =
     "  <source>... -- <flags> analyse these files compiled with these flags\n"
     "\n"
     "Outputs:\n"
-    "  --format=text|sarif|github\n"
+    "  --format=text|sarif|github|json|codequality\n"
     "                         what to print on standard output (default: text;\n"
-    "                         github: workflow commands that annotate a PR)\n"
+    "                         github: workflow commands that annotate a PR;\n"
+    "                         codequality: a GitLab Code Quality report)\n"
     "  --sarif=<file>         also write a SARIF 2.1.0 log to <file> (atomically)\n"
     "  --baseline=<sarif>     report only findings not in this earlier SARIF log\n"
     "  --fail-on=<level>      exit 1 only for findings of this level or above:\n"
@@ -224,7 +225,9 @@ static void parse_args(int argc, char **argv, cli *c) {
       if (strcmp(v, "text") == 0) c->format = FORMAT_TEXT;
       else if (strcmp(v, "sarif") == 0) c->format = FORMAT_SARIF;
       else if (strcmp(v, "github") == 0) c->format = FORMAT_GITHUB;
-      else die_usage("unknown format '%s' (expected text, sarif or github)", v);
+      else if (strcmp(v, "json") == 0) c->format = FORMAT_JSON;
+      else if (strcmp(v, "codequality") == 0) c->format = FORMAT_CODEQUALITY;
+      else die_usage("unknown format '%s' (expected text, sarif, github, json or codequality)", v);
     } else if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) c->color = COLOR_AUTO;
       else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
@@ -529,6 +532,10 @@ int main(int argc, char **argv) {
       }
     } else if (c.format == FORMAT_GITHUB) {
       sc_report_github(stdout, &findings, so.srcroot);
+    } else if (c.format == FORMAT_JSON) {
+      sc_report_json(stdout, &findings);
+    } else if (c.format == FORMAT_CODEQUALITY) {
+      sc_report_codequality(stdout, &findings, so.srcroot);
     } else {
       sc_text_options to = {use_color(c.color), 1};
       sc_report_text(stdout, &findings, &to);

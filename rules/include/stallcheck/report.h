@@ -63,6 +63,14 @@ int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sari
  * relative to `srcroot`.  Returns the number of findings written. */
 size_t sc_report_github(FILE *out, const sc_findings *findings, const char *srcroot);
 
+/* stallcheck's own JSON report, every finding (suppressed ones marked).
+ * Returns 0 or -1. */
+int sc_report_json(FILE *out, const sc_findings *findings);
+
+/* A GitLab Code Quality report of the findings that are not suppressed,
+ * paths relative to `srcroot`.  Returns 0 or -1. */
+int sc_report_codequality(FILE *out, const sc_findings *findings, const char *srcroot);
+
 /* Marks the findings whose fingerprint is in the SARIF log at `path` as
  * suppressed by the baseline.  Returns how many, or -1 with a message in
  * `error` ("file:line:col: ..."). */
