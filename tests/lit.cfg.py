@@ -49,6 +49,7 @@ else:
 # %stallcheck: one translation unit through the chosen front end, the
 # driver's command line (`%stallcheck [options] file.c -- flags`).
 config.substitutions.append(("%stallcheck_driver", stallcheck + " --color=never"))
+config.substitutions.append(("%stallcheck_bin", stallcheck))
 config.substitutions.append(("%stallcheck", single))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%plugin", plugin))
