@@ -97,6 +97,8 @@ static const char usage_text[] =
     "Facts files (distributed builds, docs/design/facts-files.md):\n"
     "  stallcheck facts -o <file> (-p <dir> | <source>... -- <flags>) [--shard K/N]\n"
     "                         parse and write the facts, no analysis\n"
+    "  stallcheck baseline -o <sarif> (-p <dir> | <source>... -- <flags>)\n"
+    "                         write a baseline for --baseline (exit 0 with findings)\n"
     "  stallcheck link [options] <file.facts>...\n"
     "                         link facts files and analyse, as -p would\n"
     "  --shard=K/N            only the K-th of N slices of the compile database\n"
@@ -182,7 +184,7 @@ static int print_plugin_path(void) {
 }
 
 /* Subcommands: facts files for distributed builds (docs/design/facts-files.md). */
-enum { MODE_ANALYSE = 0, MODE_FACTS, MODE_LINK };
+enum { MODE_ANALYSE = 0, MODE_FACTS, MODE_LINK, MODE_BASELINE };
 
 static void parse_args(int argc, char **argv, cli *c) {
   memset(c, 0, sizeof *c);
@@ -193,8 +195,9 @@ static void parse_args(int argc, char **argv, cli *c) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     /* The subcommand is the first word that is not an option. */
-    if (c->mode == MODE_ANALYSE && c->nfiles == 0 && (!strcmp(a, "facts") || !strcmp(a, "link"))) {
-      c->mode = !strcmp(a, "facts") ? MODE_FACTS : MODE_LINK;
+    if (c->mode == MODE_ANALYSE && c->nfiles == 0 &&
+        (!strcmp(a, "facts") || !strcmp(a, "link") || !strcmp(a, "baseline"))) {
+      c->mode = !strcmp(a, "facts") ? MODE_FACTS : !strcmp(a, "link") ? MODE_LINK : MODE_BASELINE;
       continue;
     }
     if (strcmp(a, "--") == 0) {
@@ -233,7 +236,7 @@ static void parse_args(int argc, char **argv, cli *c) {
       else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
       else if (strcmp(v, "never") == 0) c->color = COLOR_NEVER;
       else die_usage("unknown color mode '%s' (expected auto, always or never)", v);
-    } else if (c->mode == MODE_FACTS && (v = option_value(argc, argv, &i, "-o"))) {
+    } else if ((c->mode == MODE_FACTS || c->mode == MODE_BASELINE) && (v = option_value(argc, argv, &i, "-o"))) {
       c->output = v;
     } else if ((v = option_value(argc, argv, &i, "--fail-on"))) {
       if (!strcmp(v, "note")) c->fail_on = SC_LEVEL_NOTE;
@@ -273,6 +276,15 @@ static void parse_args(int argc, char **argv, cli *c) {
     } else {
       c->files[c->nfiles++] = argv[i];
     }
+  }
+  /* `stallcheck baseline -o FILE`: the SARIF of this run, to compare later
+   * runs with (--baseline FILE); findings do not fail it. */
+  if (c->mode == MODE_BASELINE) {
+    if (!c->output) die_usage("%s", "baseline needs -o FILE");
+    c->sarif = c->output;
+    c->fail_on = -1;
+    c->format = FORMAT_TEXT;
+    c->quiet = 1;
   }
   if (c->mode == MODE_LINK && c->nfiles == 0)
     die_usage("%s", "link needs facts files (stallcheck facts -o FILE ...)");
@@ -536,6 +548,9 @@ int main(int argc, char **argv) {
       sc_report_json(stdout, &findings);
     } else if (c.format == FORMAT_CODEQUALITY) {
       sc_report_codequality(stdout, &findings, so.srcroot);
+    } else if (c.mode == MODE_BASELINE) {
+      fprintf(stderr, "stallcheck: baseline of %zu finding%s written to %s\n", findings.count,
+              findings.count == 1 ? "" : "s", c.output);
     } else {
       sc_text_options to = {use_color(c.color), 1};
       sc_report_text(stdout, &findings, &to);
