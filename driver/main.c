@@ -440,6 +440,30 @@ static int write_facts_file(const cli *c, sc_facts **tus, size_t ntus) {
   return rc == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "stallcheck: 140 translation units, 12 findings (blocking-call-in-event-loop 11,
+ * cpu-heavy-work-on-io-thread 1), 2.3 s" */
+static void print_summary(const sc_findings *findings, size_t ntus, size_t shown, double started) {
+  size_t nrules = 0;
+  const sc_rule *rules = sc_rules(&nrules);
+  fprintf(stderr, "stallcheck: %zu translation unit%s, %zu finding%s", ntus, ntus == 1 ? "" : "s", shown,
+          shown == 1 ? "" : "s");
+  const char *sep = " (";
+  for (size_t r = 0; r < nrules; r++) {
+    size_t n = 0;
+    for (size_t i = 0; i < findings->count; i++) n += !findings->items[i].suppressed && findings->items[i].rule == &rules[r];
+    if (!n) continue;
+    fprintf(stderr, "%s%s %zu", sep, rules[r].id, n);
+    sep = ", ";
+  }
+  fprintf(stderr, "%s, %.1f s\n", *sep == ',' ? ")" : "", seconds_now() - started);
+}
+
 /* Errors after the first allocation leave with exit(), not return: what main
  * holds stays reachable, and LeakSanitizer reports only real leaks. */
 int main(int argc, char **argv) {
@@ -450,6 +474,7 @@ int main(int argc, char **argv) {
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   parse_args(argc, argv, &c);
+  double started = seconds_now();
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) {
     perror("stallcheck: error: getcwd");
@@ -569,8 +594,7 @@ int main(int argc, char **argv) {
       failing += c.fail_on >= 0 && (int)findings.items[i].level >= c.fail_on;
     }
   if (c.stats || (!c.quiet && isatty(STDERR_FILENO) && c.mode != MODE_FACTS))
-    fprintf(stderr, "stallcheck: %zu translation unit%s, %zu finding%s\n", ntus, ntus == 1 ? "" : "s", shown,
-            shown == 1 ? "" : "s");
+    print_summary(&findings, ntus, shown, started);
   sc_findings_free(&findings);
   for (size_t i = 0; i < ntus; i++) sc_facts_free(tus[i]);
   free(tus);
