@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK_SIZE (64 * 1024)
+/* Blocks start small and double up to BLOCK_MAX: a program of ten thousand
+ * small TUs holds ten thousand arenas at once, most of them a few KiB. */
+#define BLOCK_MIN (2 * 1024)
+#define BLOCK_MAX (64 * 1024)
 
 typedef struct block {
   struct block *next;
@@ -55,8 +58,14 @@ void sc_arena_free(sc_arena *a) {
 static char *arena_alloc(sc_arena *a, size_t n) {
   block *b = a->blocks;
   if (!b || b->size - b->used < n) {
-    size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-    b = xcalloc(1, sizeof *b + size);
+    size_t size = !b ? BLOCK_MIN : b->size * 2 > BLOCK_MAX ? BLOCK_MAX : b->size * 2;
+    if (n > size) size = n;
+    b = malloc(sizeof *b + size); /* not zeroed: every byte handed out is written */
+    if (!b) {
+      fputs("stallcheck: out of memory\n", stderr);
+      abort();
+    }
+    b->used = 0;
     b->size = size;
     b->next = a->blocks;
     a->blocks = b;
