@@ -8,6 +8,8 @@
  * relay never waits for it.  A result for a text the editor has changed
  * since is dropped: the change scheduled a newer analysis.
  */
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include "frontend.h"
 #include "log.h"
 #include "relay.h"
+#include "stallcheck/facts_io.h"
 #include "stallcheck/program.h"
 #include "stallcheck/suppress.h"
 
@@ -81,6 +84,44 @@ static const char *editor_text(void *ctx, const char *path, size_t *len) {
   return snap->text;
 }
 
+/* The rest of the program: the facts the last `stallcheck -p` run cached
+ * next to the compile database (.stallcheck-cache/), all but those of the
+ * file being edited, so that paths from callbacks in other files show in the
+ * editor too.  Returns how many were loaded into *out. */
+static size_t load_program_facts(const char *compile_commands, const char *path, sc_facts ***out) {
+  *out = NULL;
+  const char *slash = strrchr(compile_commands, '/');
+  if (!slash || strcmp(slash + 1, "compile_commands.json") != 0) return 0;
+  char *dir = sc_strdupf("%.*s/.stallcheck-cache", (int)(slash - compile_commands), compile_commands);
+  DIR *d = opendir(dir);
+  size_t n = 0;
+  char real[PATH_MAX];
+  const char *edited = realpath(path, real) ? real : path;
+  for (struct dirent *e; d && (e = readdir(d));) {
+    size_t len = strlen(e->d_name);
+    if (len < 7 || strcmp(e->d_name + len - 6, ".facts") != 0) continue;
+    char *file = sc_strdupf("%s/%s", dir, e->d_name);
+    sc_facts **tus = NULL;
+    char err[256];
+    int k = sc_facts_read_file(file, &tus, err, sizeof err);
+    for (int i = 0; i < k; i++) {
+      char other[PATH_MAX];
+      const char *tu = realpath(tus[i]->tu_file, other) ? other : tus[i]->tu_file;
+      if (!strcmp(tu, edited)) {
+        sc_facts_free(tus[i]);
+        continue;
+      }
+      *out = realloc(*out, (n + 1) * sizeof **out);
+      (*out)[n++] = tus[i];
+    }
+    free(tus);
+    free(file);
+  }
+  if (d) closedir(d);
+  free(dir);
+  return n;
+}
+
 /* Analyses one snapshot.  Returns the diagnostics, or NULL if the file could
  * not be analysed at all (then clangd's diagnostics go out alone). */
 static json_t *analyse(session *s, CXIndex index, const snapshot *snap) {
@@ -100,19 +141,24 @@ static json_t *analyse(session *s, CXIndex index, const snapshot *snap) {
     log_msg("cannot parse %s with %s: %s", snap->path, origin,
             facts->ndiags ? facts->diags[0].message : "libclang failed");
   } else {
-    /* One translation unit: what its callbacks reach in other files is not
-     * seen until the whole-program cache exists. */
-    sc_program *program = sc_program_link(&facts, 1);
-    sc_program_solve(program);
+    /* The edited TU, with the cached facts of the rest of the program when a
+     * `stallcheck -p` run left them: cross-file paths show too. */
+    sc_facts **others = NULL;
+    size_t nothers = load_program_facts(origin, snap->path, &others);
+    sc_facts **all = malloc((nothers + 1) * sizeof *all);
+    all[0] = facts;
+    for (size_t i = 0; i < nothers; i++) all[i + 1] = others[i];
     sc_options options;
     sc_options_init(&options);
     sc_findings findings;
     sc_findings_init(&findings);
-    sc_analyze(program, &options, &findings);
+    sc_analyze_programs(all, (uint32_t)(nothers + 1), &options, &findings);
     sc_findings_apply_suppressions(&findings, editor_text, (void *)snap);
     diags = findings_to_lsp(&findings, snap->path, snap->text, snap->len, snap->encoding);
     sc_findings_free(&findings);
-    sc_program_free(program);
+    for (size_t i = 0; i < nothers; i++) sc_facts_free(others[i]);
+    free(others);
+    free(all);
   }
   if (s->verbose)
     log_msg("analysed %s (%s) in %.0f ms: %zu findings", snap->path, origin, (monotonic_seconds() - started) * 1e3,
