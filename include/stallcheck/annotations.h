@@ -9,7 +9,10 @@
  *   STALLCHECK_LOOP_CALLBACK void on_tick(void *arg);
  *       it runs on an event-loop thread (your own loop's callback);
  *   STALLCHECK_WORKER void *encode_job(void *arg);
- *       it runs on a worker thread.
+ *       it runs on a worker thread;
+ *   STALLCHECK_HOT void step(float *x);
+ *       a hot path for the GPU rules: a device sync or allocation anywhere in
+ *       it is reported as in a hot loop (it is __attribute__((hot))).
  *
  * The macros expand to clang's annotate attribute; other compilers see
  * nothing.
@@ -26,5 +29,6 @@
 #define STALLCHECK_BLOCKING STALLCHECK_ANNOTATE("blocking")
 #define STALLCHECK_LOOP_CALLBACK STALLCHECK_ANNOTATE("loop_callback")
 #define STALLCHECK_WORKER STALLCHECK_ANNOTATE("worker")
+#define STALLCHECK_HOT __attribute__((hot))
 
 #endif

@@ -90,6 +90,13 @@ void sc_findings_apply_suppressions(sc_findings *findings, sc_source_fn source, 
     size_t len = 0;
     const char *text = source(ctx, x->loc.file, &len);
     if (text && sc_suppressed_at(text, len, x->loc.line, x->rule->id)) x->suppressed = SC_SUPPRESSED_IN_SOURCE;
+    /* A NOLINT at the root of the path (the callback's registration, or a
+     * hand-written loop) silences every finding under it. */
+    if (!x->suppressed && x->nsteps && x->steps[0].kind != SC_STEP_CALL && x->steps[0].loc.file) {
+      text = source(ctx, x->steps[0].loc.file, &len);
+      if (text && sc_suppressed_at(text, len, x->steps[0].loc.line, x->rule->id))
+        x->suppressed = SC_SUPPRESSED_IN_SOURCE;
+    }
   }
   sc_source_cache_free(&cache);
 }

@@ -5,7 +5,9 @@
  *   // NOLINTNEXTLINE(stallcheck-*)
  *   // NOLINTBEGIN(stallcheck-blocking-call-in-event-loop) ... // NOLINTEND(...)
  *
- * A bare NOLINT (no list) or `*` suppresses every rule.  A suppressed finding
+ * A bare NOLINT (no list) or `*` suppresses every rule.  A NOLINT on the
+ * line where a callback is registered (or a hand-written loop starts)
+ * silences every finding whose path starts there.  A suppressed finding
  * stays in SARIF (with an inSource suppression) but is not printed as text
  * and does not count for the exit status.
  */
