@@ -1,15 +1,18 @@
 /*
  * config.c - reading .stallcheck.json (see config.h).
  *
- * JSON because jansson is already linked and reports errors with a line and
- * a column; every key is checked, so a typo is a warning rather than a
- * setting silently ignored.
+ * JSON because jansson is already linked and reports syntax errors with a
+ * line and a column.  Every key and every value's type is checked: a typo is
+ * an error naming the file, line and key, never a setting silently ignored.
+ * jansson keeps no positions for values, so problems are placed by walking
+ * the text again (json_locate below) to the key or element at fault.
  */
 #include "config.h"
 
 #include <fnmatch.h>
 #include <jansson.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,112 +39,184 @@ char *sc_config_find(const char *start) {
   }
 }
 
-/* Reports a problem at a value: jansson keeps no positions for values, so
- * the key names the place. */
-static void complain(const char *path, const char *level, const char *what, const char *detail) {
-  fprintf(stderr, "stallcheck: %s: %s: %s%s%s\n", level, path, what, detail ? ": " : "", detail ? detail : "");
+/* ---- where a value is in the text --------------------------------------- */
+
+/* One step into the document: an object member (key) or an array element. */
+typedef struct seg {
+  const char *key; /* NULL: an array element */
+  size_t index;
+} seg;
+
+static const char *skip_ws(const char *p, const char *end) {
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+  return p;
 }
 
-static int known_key(const char *key, const char *const *keys) {
-  for (; *keys; keys++)
-    if (!strcmp(key, *keys)) return 1;
-  return 0;
+/* Past the string starting at p (at its opening quote). */
+static const char *skip_string(const char *p, const char *end) {
+  for (p++; p < end && *p != '"'; p++)
+    if (*p == '\\') p++;
+  return p < end ? p + 1 : end;
 }
 
-static int check_keys(const char *path, json_t *obj, const char *where, const char *const *keys) {
+/* Past the value at p; the text is valid JSON (jansson parsed it). */
+static const char *skip_value(const char *p, const char *end) {
+  if (p >= end) return end;
+  if (*p == '"') return skip_string(p, end);
+  if (*p == '{' || *p == '[') {
+    int depth = 0;
+    while (p < end) {
+      if (*p == '"') {
+        p = skip_string(p, end);
+        continue;
+      }
+      if (*p == '{' || *p == '[') depth++;
+      if ((*p == '}' || *p == ']') && --depth == 0) return p + 1;
+      p++;
+    }
+    return end;
+  }
+  while (p < end && !strchr(",}] \t\r\n", *p)) p++;
+  return p;
+}
+
+/* The position of the last step of `path`: the member's key, or the array
+ * element.  Where the path cannot be followed (a key spelt with escapes),
+ * the deepest position reached. */
+static const char *json_locate(const char *text, size_t len, const seg *path, size_t depth) {
+  const char *p = skip_ws(text, text + len), *end = text + len, *found = p;
+  for (size_t d = 0; d < depth && p < end; d++) {
+    if (path[d].key) {
+      if (*p != '{') return found;
+      p = skip_ws(p + 1, end);
+      size_t klen = strlen(path[d].key);
+      for (;;) {
+        if (p >= end || *p != '"') return found;
+        const char *key = p;
+        const char *after = skip_string(p, end);
+        int match = (size_t)(after - key) == klen + 2 && !memcmp(key + 1, path[d].key, klen);
+        p = skip_ws(after, end);
+        if (p < end && *p == ':') p = skip_ws(p + 1, end);
+        if (match) {
+          found = key;
+          break;
+        }
+        p = skip_ws(skip_value(p, end), end);
+        if (p < end && *p == ',') p = skip_ws(p + 1, end);
+      }
+    } else {
+      if (*p != '[') return found;
+      p = skip_ws(p + 1, end);
+      for (size_t i = 0; i < path[d].index; i++) {
+        p = skip_ws(skip_value(p, end), end);
+        if (p >= end || *p != ',') return found;
+        p = skip_ws(p + 1, end);
+      }
+      found = p;
+    }
+  }
+  return found;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+typedef struct loader {
+  const char *path;
+  char *text;
+  size_t len;
+  sc_config *config;
+  sc_options *options;
+} loader;
+
+/* "stallcheck: LEVEL: FILE:LINE:COL: message", placed at `path`. */
+static void complain(const loader *L, const char *level, const seg *path, size_t depth, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+static void complain(const loader *L, const char *level, const seg *path, size_t depth, const char *fmt, ...) {
+  const char *at = L->text ? json_locate(L->text, L->len, path, depth) : NULL;
+  unsigned line = 1, col = 1;
+  for (const char *p = L->text; at && p < at; p++) {
+    if (*p == '\n') line++, col = 1;
+    else col++;
+  }
+  fprintf(stderr, "stallcheck: %s: %s:%u:%u: ", level, L->path, line, col);
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+/* Each key of `obj` must be one of `keys`.  path[depth - 1] is obj's place. */
+static int check_keys(const loader *L, json_t *obj, seg *path, size_t depth, const char *where,
+                      const char *const *keys) {
   const char *key;
   json_t *value;
+  int rc = 0;
   json_object_foreach(obj, key, value) {
     (void)value;
-    if (!known_key(key, keys)) {
-      char what[256];
-      snprintf(what, sizeof what, "unknown key '%s' in %s", key, where);
-      complain(path, "warning", what, NULL);
-    }
+    const char *const *k = keys;
+    while (*k && strcmp(*k, key)) k++;
+    if (*k) continue;
+    path[depth].key = key;
+    complain(L, "error", path, depth + 1, "unknown key '%s' in %s (see docs/configuration.md)", key, where);
+    rc = -1;
   }
-  return 0;
+  return rc;
 }
 
-static const char *string_field(json_t *obj, const char *key) {
-  json_t *v = json_object_get(obj, key);
-  return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static int rule_exists(const char *path, const char *id) {
+/* A rule id the configuration names: unknown ids are warnings (a newer
+ * configuration may name a rule this version lacks), never silent. */
+static int rule_exists(const loader *L, const seg *path, size_t depth, const char *id) {
   if (sc_rule_find(id)) return 1;
-  char what[256];
-  snprintf(what, sizeof what, "no rule named '%s' (see stallcheck --list-rules)", id);
-  complain(path, "warning", what, NULL);
+  complain(L, "warning", path, depth, "no rule named '%s' (see stallcheck --list-rules)", id);
   return 0;
 }
 
-static int load_rows(const char *path, json_t *list, const char *key, sc_api_kind kind) {
-  static const char *const keys[] = {"function", "why", "remedy", NULL};
-  if (!list) return 0;
-  if (!json_is_array(list)) {
-    complain(path, "error", key, "expected an array of {\"function\": ...} objects");
+/* An optional string member; -1 (after complaining) if it is not a string. */
+static int string_member(const loader *L, json_t *obj, seg *path, size_t depth, const char *key, const char **out) {
+  json_t *v = json_object_get(obj, key);
+  *out = NULL;
+  if (!v) return 0;
+  path[depth].key = key;
+  if (!json_is_string(v) || !*json_string_value(v)) {
+    complain(L, "error", path, depth + 1, "'%s' must be a non-empty string", key);
     return -1;
   }
+  *out = json_string_value(v);
+  return 0;
+}
+
+static int expect_array(const loader *L, json_t *v, seg *path, size_t depth, const char *what) {
+  if (json_is_array(v)) return 0;
+  complain(L, "error", path, depth, "'%s' must be an array of %s", path[depth - 1].key, what);
+  return -1;
+}
+
+/* An array of rule ids: each a string; unknown ids warned about and left out. */
+static int rule_list(const loader *L, json_t *list, seg *path, size_t depth, int (*use)(loader *, const char *),
+                     loader *mut) {
+  if (expect_array(L, list, path, depth, "rule ids") != 0) return -1;
   size_t i;
   json_t *item;
   json_array_foreach(list, i, item) {
-    const char *fn = json_is_object(item) ? string_field(item, "function") : NULL;
-    if (!fn || !*fn) {
-      complain(path, "error", key, "every entry needs a \"function\" name");
+    path[depth] = (seg){NULL, i};
+    if (!json_is_string(item)) {
+      complain(L, "error", path, depth + 1, "a rule id is a string, such as \"blocking-call-in-event-loop\"");
       return -1;
     }
-    check_keys(path, item, key, keys);
-    sc_api row = {0};
-    row.function = fn;
-    row.kind = kind;
-    row.family = "user";
-    row.library = "the program";
-    row.why = string_field(item, "why");
-    if (!row.why) row.why = kind == SC_API_BLOCKING ? "waits (the project's configuration says so)"
-                                                    : "computes for long (the project's configuration says so)";
-    row.remedy = string_field(item, "remedy");
-    sc_catalog_add_api(&row);
+    if (rule_exists(L, path, depth + 1, json_string_value(item)) && use) use(mut, json_string_value(item));
   }
   return 0;
 }
 
-static int load_registrars(const char *path, json_t *list) {
-  static const char *const keys[] = {"function", "callback", "thread", "library", "what", NULL};
-  if (!list) return 0;
-  if (!json_is_array(list)) {
-    complain(path, "error", "registrars", "expected an array of {\"function\", \"callback\"} objects");
-    return -1;
-  }
-  size_t i;
-  json_t *item;
-  json_array_foreach(list, i, item) {
-    const char *fn = json_is_object(item) ? string_field(item, "function") : NULL;
-    json_t *cb = json_is_object(item) ? json_object_get(item, "callback") : NULL;
-    if (!fn || !json_is_integer(cb)) {
-      complain(path, "error", "registrars", "every entry needs \"function\" and \"callback\" (the argument index)");
-      return -1;
-    }
-    check_keys(path, item, "registrars", keys);
-    const char *thread = string_field(item, "thread");
-    if (thread && strcmp(thread, "loop") && strcmp(thread, "worker")) {
-      complain(path, "error", "registrars", "\"thread\" is \"loop\" or \"worker\"");
-      return -1;
-    }
-    sc_registrar row = {0};
-    row.function = fn;
-    row.cb_arg = (int)json_integer_value(cb);
-    row.ctx = thread && !strcmp(thread, "worker") ? SC_CTX_WORKER : SC_CTX_LOOP;
-    row.library = string_field(item, "library");
-    row.what = string_field(item, "what");
-    sc_catalog_add_registrar(&row);
-  }
-  return 0;
-}
+static int disable_rule(loader *L, const char *id) { return sc_options_disable(L->options, id); }
 
-static int load_levels(const char *path, json_t *levels, sc_options *options) {
-  if (!levels) return 0;
+static int load_levels(const loader *L, json_t *levels, seg *path) {
   if (!json_is_object(levels)) {
-    complain(path, "error", "levels", "expected {\"<rule>\": \"note\" | \"warning\" | \"error\"}");
+    complain(L, "error", path, 1, "'levels' must be an object {\"<rule>\": \"note\" | \"warning\" | \"error\"}");
     return -1;
   }
   size_t n = 0;
@@ -149,21 +224,210 @@ static int load_levels(const char *path, json_t *levels, sc_options *options) {
   const char *id;
   json_t *value;
   json_object_foreach(levels, id, value) {
+    path[1].key = id;
     const char *v = json_is_string(value) ? json_string_value(value) : "";
     int level = !strcmp(v, "note") ? SC_LEVEL_NOTE : !strcmp(v, "warning") ? SC_LEVEL_WARNING
                 : !strcmp(v, "error") ? SC_LEVEL_ERROR : -1;
     if (level < 0) {
-      complain(path, "error", "levels", "a level is \"note\", \"warning\" or \"error\"");
+      complain(L, "error", path, 2, "the level of '%s' is \"note\", \"warning\" or \"error\"", id);
       return -1;
     }
-    if (!rule_exists(path, id)) continue;
-    options->level_override[sc_rule_find(id) - rules] = level;
+    if (rule_exists(L, path, 2, id)) L->options->level_override[sc_rule_find(id) - rules] = level;
   }
   return 0;
 }
 
+/* "blocking" and "cpu_heavy": the project's own functions of that kind. */
+static int load_rows(const loader *L, json_t *list, seg *path, sc_api_kind kind) {
+  static const char *const keys[] = {"function", "why", "remedy", NULL};
+  if (expect_array(L, list, path, 1, "{\"function\": ...} objects") != 0) return -1;
+  size_t i;
+  json_t *item;
+  json_array_foreach(list, i, item) {
+    path[1] = (seg){NULL, i};
+    sc_api row = {0};
+    if (!json_is_object(item)) {
+      complain(L, "error", path, 2, "an entry of '%s' is an object {\"function\": ...}", path[0].key);
+      return -1;
+    }
+    if (check_keys(L, item, path, 2, path[0].key, keys) != 0) return -1;
+    if (string_member(L, item, path, 2, "function", &row.function) != 0 ||
+        string_member(L, item, path, 2, "why", &row.why) != 0 ||
+        string_member(L, item, path, 2, "remedy", &row.remedy) != 0)
+      return -1;
+    if (!row.function) {
+      complain(L, "error", path, 2, "an entry of '%s' needs \"function\"", path[0].key);
+      return -1;
+    }
+    row.kind = kind;
+    row.family = "user";
+    row.library = "the program";
+    if (!row.why) row.why = kind == SC_API_BLOCKING ? "waits (the project's configuration says so)"
+                                                    : "computes for long (the project's configuration says so)";
+    sc_catalog_add_api(&row);
+  }
+  return 0;
+}
+
+/* "registrars" and "offload": functions whose callback argument runs on a
+ * loop thread or (offload) on a worker thread. */
+static int load_registrars(const loader *L, json_t *list, seg *path, int offload) {
+  static const char *const registrar_keys[] = {"function", "callback", "thread", "library", "what", NULL};
+  static const char *const offload_keys[] = {"function", "callback", "library", "what", NULL};
+  if (expect_array(L, list, path, 1, "{\"function\": ..., \"callback\": N} objects") != 0) return -1;
+  size_t i;
+  json_t *item;
+  json_array_foreach(list, i, item) {
+    path[1] = (seg){NULL, i};
+    if (!json_is_object(item)) {
+      complain(L, "error", path, 2, "an entry of '%s' is an object {\"function\": ..., \"callback\": N}", path[0].key);
+      return -1;
+    }
+    if (check_keys(L, item, path, 2, path[0].key, offload ? offload_keys : registrar_keys) != 0) return -1;
+    sc_registrar row = {0};
+    const char *thread = NULL;
+    if (string_member(L, item, path, 2, "function", &row.function) != 0 ||
+        string_member(L, item, path, 2, "thread", &thread) != 0 ||
+        string_member(L, item, path, 2, "library", &row.library) != 0 ||
+        string_member(L, item, path, 2, "what", &row.what) != 0)
+      return -1;
+    json_t *cb = json_object_get(item, "callback");
+    if (!row.function || !cb) {
+      complain(L, "error", path, 2, "an entry of '%s' needs \"function\" and \"callback\" (the argument index)",
+               path[0].key);
+      return -1;
+    }
+    if (!json_is_integer(cb) || json_integer_value(cb) < -1 || json_integer_value(cb) > 255) {
+      path[2].key = "callback";
+      complain(L, "error", path, 3, "\"callback\" is the callback's argument index: 0, 1, ... or -1 for the last");
+      return -1;
+    }
+    if (thread && strcmp(thread, "loop") && strcmp(thread, "worker")) {
+      path[2].key = "thread";
+      complain(L, "error", path, 3, "\"thread\" is \"loop\" or \"worker\"");
+      return -1;
+    }
+    row.cb_arg = (int)json_integer_value(cb);
+    row.ctx = offload || (thread && !strcmp(thread, "worker")) ? SC_CTX_WORKER : SC_CTX_LOOP;
+    /* Messages read "runs on the <library> loop thread". */
+    if (!row.library) row.library = "project";
+    if (offload && !row.what) row.what = "job";
+    sc_catalog_add_registrar(&row);
+  }
+  return 0;
+}
+
+static char **grow_strings(char **v, size_t n) {
+  char **p = realloc(v, (n + 2) * sizeof *p);
+  if (!p) abort();
+  return p;
+}
+
+/* "hot": the program's functions whose loops are hot paths for the GPU rules,
+ * as if declared __attribute__((hot)). */
+static int load_hot(const loader *L, json_t *list, seg *path) {
+  if (expect_array(L, list, path, 1, "function names") != 0) return -1;
+  size_t i;
+  json_t *item;
+  json_array_foreach(list, i, item) {
+    path[1] = (seg){NULL, i};
+    if (!json_is_string(item) || !*json_string_value(item)) {
+      complain(L, "error", path, 2, "an entry of 'hot' is a function name");
+      return -1;
+    }
+    sc_config *c = L->config;
+    c->hot = grow_strings(c->hot, c->nhot);
+    c->hot[c->nhot++] = strdup(json_string_value(item));
+  }
+  return 0;
+}
+
+static int add_rule_bit(loader *L, const char *id) {
+  size_t n = 0;
+  const sc_rule *rules = sc_rules(&n);
+  sc_config_exclude *e = &L->config->exclude[L->config->nexclude];
+  e->rules |= 1ull << (sc_rule_find(id) - rules);
+  return 0;
+}
+
+/* "exclude": a pattern, or {"paths": [patterns], "rules": [ids]} for some
+ * rules only. */
+static int load_exclude(const loader *L, json_t *list, seg *path) {
+  static const char *const keys[] = {"paths", "rules", NULL};
+  if (expect_array(L, list, path, 1, "path patterns or {\"paths\", \"rules\"} objects") != 0) return -1;
+  sc_config *c = L->config;
+  size_t i;
+  json_t *item;
+  json_array_foreach(list, i, item) {
+    path[1] = (seg){NULL, i};
+    json_t *paths = item;
+    if (json_is_object(item)) {
+      if (check_keys(L, item, path, 2, "an exclude entry", keys) != 0) return -1;
+      paths = json_object_get(item, "paths");
+      if (!paths) {
+        complain(L, "error", path, 2, "an exclude entry needs \"paths\"");
+        return -1;
+      }
+    } else if (!json_is_string(item)) {
+      complain(L, "error", path, 2, "an exclude entry is a path pattern or {\"paths\": [...], \"rules\": [...]}");
+      return -1;
+    }
+    /* One sc_config_exclude per pattern; a rule list applies to each. */
+    size_t npatterns = json_is_array(paths) ? json_array_size(paths) : 1;
+    for (size_t k = 0; k < npatterns; k++) {
+      json_t *pattern = json_is_array(paths) ? json_array_get(paths, k) : paths;
+      path[2] = (seg){"paths", 0};
+      path[3] = (seg){NULL, k};
+      if (!json_is_string(pattern) || !*json_string_value(pattern)) {
+        complain(L, "error", path, item == paths ? 2 : json_is_array(paths) ? 4 : 3,
+                 "a path pattern is a non-empty string such as \"third_party/*\"");
+        return -1;
+      }
+      void *p = realloc(c->exclude, (c->nexclude + 1) * sizeof *c->exclude);
+      if (!p) abort();
+      c->exclude = p;
+      c->exclude[c->nexclude] = (sc_config_exclude){strdup(json_string_value(pattern)), 0};
+      json_t *rules = json_is_object(item) ? json_object_get(item, "rules") : NULL;
+      if (rules) {
+        path[2] = (seg){"rules", 0};
+        if (rule_list(L, rules, path, 3, add_rule_bit, (loader *)L) != 0) {
+          free(c->exclude[c->nexclude].pattern);
+          return -1;
+        }
+        /* Every rule named was unknown: excluding nothing beats excluding all. */
+        if (!c->exclude[c->nexclude].rules) {
+          free(c->exclude[c->nexclude].pattern);
+          continue;
+        }
+      }
+      c->nexclude++;
+    }
+  }
+  return 0;
+}
+
+static char *read_text(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 4096, n = 0;
+  char *buf = malloc(cap);
+  for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0;) {
+    n += got;
+    if (n + 1 == cap) {
+      char *p = realloc(buf, cap *= 2);
+      if (!p) free(buf);
+      buf = p;
+    }
+  }
+  fclose(f);
+  if (buf) buf[n] = 0;
+  *len = n;
+  return buf;
+}
+
 int sc_config_load(const char *path, sc_config *config, sc_options *options) {
-  static const char *const keys[] = {"disable", "levels", "exclude", "blocking", "cpu_heavy", "registrars", NULL};
+  static const char *const keys[] = {"disable", "levels", "exclude", "blocking", "cpu_heavy",
+                                     "registrars", "offload", "hot", "$schema", NULL};
   memset(config, 0, sizeof *config);
   json_error_t err;
   json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
@@ -174,59 +438,78 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options) {
       fprintf(stderr, "stallcheck: error: %s: %s\n", path, err.text);
     return -1;
   }
+  loader L = {path, NULL, 0, config, options};
+  L.text = read_text(path, &L.len);
+  seg where[6] = {{0}};
   int rc = -1;
   if (!json_is_object(root)) {
-    complain(path, "error", "the configuration", "expected a JSON object");
+    complain(&L, "error", where, 0, "the configuration must be a JSON object");
     goto done;
   }
-  check_keys(path, root, "the configuration", keys);
-  json_t *disable = json_object_get(root, "disable");
-  if (disable && !json_is_array(disable)) {
-    complain(path, "error", "disable", "expected an array of rule ids");
+  if (check_keys(&L, root, where, 0, "the configuration", keys) != 0) goto done;
+  json_t *v;
+#define MEMBER(name) (where[0].key = (name), v = json_object_get(root, (name)))
+  if (MEMBER("$schema") && !json_is_string(v)) {
+    complain(&L, "error", where, 1, "'$schema' must be a string");
     goto done;
   }
-  size_t i;
-  json_t *item;
-  json_array_foreach(disable, i, item) {
-    if (json_is_string(item) && rule_exists(path, json_string_value(item)))
-      sc_options_disable(options, json_string_value(item));
-  }
-  if (load_levels(path, json_object_get(root, "levels"), options) != 0) goto done;
-  if (load_rows(path, json_object_get(root, "blocking"), "blocking", SC_API_BLOCKING) != 0) goto done;
-  if (load_rows(path, json_object_get(root, "cpu_heavy"), "cpu_heavy", SC_API_CPU_HEAVY) != 0) goto done;
-  if (load_registrars(path, json_object_get(root, "registrars")) != 0) goto done;
-  json_t *exclude = json_object_get(root, "exclude");
-  if (exclude && !json_is_array(exclude)) {
-    complain(path, "error", "exclude", "expected an array of path patterns");
-    goto done;
-  }
-  config->exclude = calloc(json_array_size(exclude) + 1, sizeof *config->exclude);
-  json_array_foreach(exclude, i, item)
-    if (json_is_string(item)) config->exclude[config->nexclude++] = strdup(json_string_value(item));
+  if (MEMBER("disable") && rule_list(&L, v, where, 1, disable_rule, &L) != 0) goto done;
+  if (MEMBER("levels") && load_levels(&L, v, where) != 0) goto done;
+  if (MEMBER("blocking") && load_rows(&L, v, where, SC_API_BLOCKING) != 0) goto done;
+  if (MEMBER("cpu_heavy") && load_rows(&L, v, where, SC_API_CPU_HEAVY) != 0) goto done;
+  if (MEMBER("registrars") && load_registrars(&L, v, where, 0) != 0) goto done;
+  if (MEMBER("offload") && load_registrars(&L, v, where, 1) != 0) goto done;
+  if (MEMBER("hot") && load_hot(&L, v, where) != 0) goto done;
+  if (MEMBER("exclude") && load_exclude(&L, v, where) != 0) goto done;
+#undef MEMBER
   config->path = strdup(path);
   config->dir = strdup(path);
   char *slash = strrchr(config->dir, '/');
   if (slash) *slash = 0;
+  else strcpy(config->dir, ".");
   rc = 0;
 done:
+  free(L.text);
   json_decref(root);
+  if (rc != 0) sc_config_free(config);
   return rc;
 }
 
-static int excluded(const sc_config *config, const char *file) {
+/* ---- applying ----------------------------------------------------------- */
+
+static int excluded(const sc_config *config, const sc_finding *x) {
+  const char *file = x->loc.file;
   if (!file) return 0;
   const char *rel = file;
   size_t n = config->dir ? strlen(config->dir) : 0;
   if (n && !strncmp(file, config->dir, n) && file[n] == '/') rel = file + n + 1;
-  for (size_t i = 0; i < config->nexclude; i++)
-    if (fnmatch(config->exclude[i], rel, 0) == 0 || fnmatch(config->exclude[i], file, 0) == 0) return 1;
+  size_t nrules = 0;
+  const sc_rule *rules = sc_rules(&nrules);
+  uint64_t bit = 1ull << (x->rule - rules);
+  for (size_t i = 0; i < config->nexclude; i++) {
+    const sc_config_exclude *e = &config->exclude[i];
+    if (e->rules && !(e->rules & bit)) continue;
+    if (fnmatch(e->pattern, rel, 0) == 0 || fnmatch(e->pattern, file, 0) == 0) return 1;
+  }
   return 0;
 }
 
-static int drop_excluded(const sc_finding *x, void *ctx) { return excluded(ctx, x->loc.file); }
+static int drop_excluded(const sc_finding *x, void *ctx) { return excluded(ctx, x); }
 
 void sc_config_apply_excludes(const sc_config *config, sc_findings *findings) {
   if (config->nexclude) sc_findings_drop(findings, drop_excluded, (void *)config);
+}
+
+void sc_config_mark_functions(const sc_config *config, sc_facts **tus, size_t ntus) {
+  if (!config->nhot) return;
+  for (size_t t = 0; t < ntus; t++) {
+    if (!tus[t]) continue;
+    for (uint32_t i = 0; i < tus[t]->nfunctions; i++) {
+      sc_function *fn = &tus[t]->functions[i];
+      for (size_t k = 0; fn->name && k < config->nhot; k++)
+        if (!strcmp(fn->name, config->hot[k])) fn->flags |= SC_FN_HOT;
+    }
+  }
 }
 
 void sc_config_dump(FILE *out, const sc_config *config, const sc_options *options) {
@@ -242,7 +525,17 @@ void sc_config_dump(FILE *out, const sc_config *config, const sc_options *option
                                   levels[sc_options_level(options, &all[i])]));
   json_object_set_new(root, "rules", rules);
   json_t *exclude = json_array();
-  for (size_t i = 0; i < config->nexclude; i++) json_array_append_new(exclude, json_string(config->exclude[i]));
+  for (size_t i = 0; i < config->nexclude; i++) {
+    const sc_config_exclude *e = &config->exclude[i];
+    if (!e->rules) {
+      json_array_append_new(exclude, json_string(e->pattern));
+      continue;
+    }
+    json_t *ids = json_array();
+    for (size_t r = 0; r < n; r++)
+      if (e->rules & (1ull << r)) json_array_append_new(ids, json_string(all[r].id));
+    json_array_append_new(exclude, json_pack("{s:[s], s:o}", "paths", e->pattern, "rules", ids));
+  }
   json_object_set_new(root, "exclude", exclude);
   json_t *blocking = json_array(), *heavy = json_array(), *registrars = json_array();
   const sc_api *rows = sc_catalog_user_api_table(&n);
@@ -256,17 +549,23 @@ void sc_config_dump(FILE *out, const sc_config *config, const sc_options *option
     json_array_append_new(registrars, json_pack("{s:s, s:i, s:s, s:s, s:s}", "function", regs[i].function, "callback",
                                                 regs[i].cb_arg, "thread", regs[i].ctx == SC_CTX_WORKER ? "worker" : "loop",
                                                 "library", regs[i].library, "what", regs[i].what));
+  json_t *hot = json_array();
+  for (size_t i = 0; i < config->nhot; i++) json_array_append_new(hot, json_string(config->hot[i]));
   json_object_set_new(root, "blocking", blocking);
   json_object_set_new(root, "cpu_heavy", heavy);
+  /* "offload" entries are worker registrars: they show there. */
   json_object_set_new(root, "registrars", registrars);
+  json_object_set_new(root, "hot", hot);
   json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', out);
   json_decref(root);
 }
 
 void sc_config_free(sc_config *config) {
-  for (size_t i = 0; i < config->nexclude; i++) free(config->exclude[i]);
+  for (size_t i = 0; i < config->nexclude; i++) free(config->exclude[i].pattern);
   free(config->exclude);
+  for (size_t i = 0; i < config->nhot; i++) free(config->hot[i]);
+  free(config->hot);
   free(config->path);
   free(config->dir);
   memset(config, 0, sizeof *config);

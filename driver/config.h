@@ -4,11 +4,13 @@
  *   {
  *     "disable": ["cpu-heavy-work-on-io-thread"],
  *     "levels": {"blocking-call-in-event-loop": "error"},
- *     "exclude": ["vendor.c", "gen_tables.c"],
+ *     "exclude": ["vendor.c", {"paths": ["legacy.c"], "rules": ["cpu-heavy-work-on-io-thread"]}],
  *     "blocking": [{"function": "rpc_call_sync", "why": "waits for the RPC server",
  *                   "remedy": "use rpc_call_async"}],
  *     "cpu_heavy": [{"function": "render_report"}],
- *     "registrars": [{"function": "loop_add_timer", "callback": 1, "thread": "loop"}]
+ *     "registrars": [{"function": "loop_add_timer", "callback": 1, "thread": "loop"}],
+ *     "offload": [{"function": "pool_submit", "callback": 1}],
+ *     "hot": ["render_frame"]
  *   }
  *
  * Found by walking up from the compile database's directory (or the current
@@ -20,14 +22,26 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <stdint.h>
+
+#include "stallcheck/facts.h"
 #include "stallcheck/findings.h"
 #include "stallcheck/program.h"
+
+/* A path pattern whose findings are dropped: of every rule, or (rules != 0)
+ * of the rules whose bit (index in sc_rules()) is set. */
+typedef struct sc_config_exclude {
+  char *pattern;
+  uint64_t rules;
+} sc_config_exclude;
 
 typedef struct sc_config {
   char *path;        /* the file read, or NULL when there was none */
   char *dir;         /* its directory: exclude patterns are relative to it */
-  char **exclude;
+  sc_config_exclude *exclude;
   size_t nexclude;
+  char **hot;        /* functions to treat as __attribute__((hot)) */
+  size_t nhot;
 } sc_config;
 
 /* Finds .stallcheck.json in `start` or a parent directory.  Returns a heap
@@ -36,12 +50,18 @@ char *sc_config_find(const char *start);
 
 /* Reads `path`: rule settings go into `options`, catalog rows into the
  * catalog.  Returns 0, or -1 after printing "stallcheck: error: FILE:LINE:COL:
- * ..." to stderr.  Unknown keys and rule ids are warnings. */
+ * ..." to stderr (an unknown key, a value of the wrong type).  Unknown rule
+ * ids are warnings.  On failure `config` is left empty; catalog rows read
+ * before the problem stay added. */
 int sc_config_load(const char *path, sc_config *config, sc_options *options);
 
 /* Drops the findings in excluded files (they stay analysed: paths through
  * them still count). */
 void sc_config_apply_excludes(const sc_config *config, sc_findings *findings);
+
+/* Sets the function flags the configuration asks for ("hot") on the facts,
+ * by function name.  Call after parsing, before linking. */
+void sc_config_mark_functions(const sc_config *config, sc_facts **tus, size_t ntus);
 
 /* Prints the effective configuration as JSON: where it came from, each rule's
  * state and level, the excludes and the catalog rows it added. */

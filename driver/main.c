@@ -446,6 +446,14 @@ static double seconds_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A NOLINT naming a rule that does not exist suppresses nothing: say so. */
+static void warn_unknown_nolint_check(void *ctx, const char *file, unsigned line, unsigned column, const char *check,
+                                      size_t len) {
+  (void)ctx;
+  fprintf(stderr, "stallcheck: warning: %s:%u:%u: NOLINT names '%.*s', but no rule has that id (see stallcheck --list-rules)\n",
+          file, line, column, (int)len, check);
+}
+
 /* "stallcheck: 140 translation units, 12 findings (blocking-call-in-event-loop 11,
  * cpu-heavy-work-on-io-thread 1), 2.3 s" */
 static void print_summary(const sc_findings *findings, size_t ntus, size_t shown, double started) {
@@ -483,7 +491,9 @@ int main(int argc, char **argv) {
 
   /* The configuration first: it adds catalog rows the analysis uses. */
   sc_config config = {0};
-  char *config_path = c.no_config ? NULL : c.config ? strdup(c.config) : sc_config_find(c.compdb ? c.compdb : cwd);
+  /* Like .clang-tidy: the nearest one above the inputs. */
+  const char *config_start = c.compdb ? c.compdb : c.nfiles ? c.files[0] : cwd;
+  char *config_path = c.no_config ? NULL : c.config ? strdup(c.config) : sc_config_find(config_start);
   if (config_path && sc_config_load(config_path, &config, &c.options) != 0) exit(EXIT_USAGE);
   free(config_path);
   if (c.dump_config) {
@@ -527,8 +537,10 @@ int main(int argc, char **argv) {
   sc_findings findings;
   sc_findings_init(&findings);
   if (!c.dump_facts) {
+    sc_config_mark_functions(&config, tus, ntus);
     sc_analyze_programs(tus, (uint32_t)ntus, &c.options, &findings);
     sc_findings_apply_suppressions(&findings, NULL, NULL);
+    sc_findings_check_nolint(&findings, NULL, NULL, warn_unknown_nolint_check, NULL);
     sc_config_apply_excludes(&config, &findings);
     if (c.baseline) {
       char why[1024];

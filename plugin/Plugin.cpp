@@ -101,6 +101,7 @@ public:
     for (const std::string &Rule : Options.Disabled)
       if (sc_options_disable(&Analysis, Rule.c_str()) != 0)
         reportPluginProblem(CI, ("unknown rule '" + Rule + "'").c_str());
+    sc_config_mark_functions(&Config, &Facts, 1); // "hot" functions for the GPU rules
     sc_findings Findings;
     sc_findings_init(&Findings);
     sc_program *Program = sc_program_link(&Facts, 1);

@@ -81,22 +81,105 @@ static const char *read_from_disk(void *ctx, const char *path, size_t *len) {
   return sc_source_cache_get(ctx, path, len);
 }
 
+static int suppressed_in(sc_source_fn source, void *ctx, const sc_loc *loc, const char *rule_id) {
+  if (!loc->file || !loc->line) return 0;
+  size_t len = 0;
+  const char *text = source(ctx, loc->file, &len);
+  return text && sc_suppressed_at(text, len, loc->line, rule_id);
+}
+
+/* The registration (or the hand-written loop) a finding's path starts at:
+ * a NOLINT there silences what the callback reaches. */
+static const sc_loc *root_of(const sc_finding *x) {
+  if (x->nsteps == 0) return NULL;
+  const sc_step *first = &x->steps[0];
+  return first->kind == SC_STEP_REGISTRATION || first->kind == SC_STEP_LOOP ? &first->loc : NULL;
+}
+
 void sc_findings_apply_suppressions(sc_findings *findings, sc_source_fn source, void *ctx) {
   sc_source_cache cache = {0};
   if (!source) source = read_from_disk, ctx = &cache;
   for (size_t i = 0; i < findings->count; i++) {
     sc_finding *x = &findings->items[i];
-    if (!x->loc.file || x->suppressed) continue;
-    size_t len = 0;
-    const char *text = source(ctx, x->loc.file, &len);
-    if (text && sc_suppressed_at(text, len, x->loc.line, x->rule->id)) x->suppressed = SC_SUPPRESSED_IN_SOURCE;
-    /* A NOLINT at the root of the path (the callback's registration, or a
-     * hand-written loop) silences every finding under it. */
-    if (!x->suppressed && x->nsteps && x->steps[0].kind != SC_STEP_CALL && x->steps[0].loc.file) {
-      text = source(ctx, x->steps[0].loc.file, &len);
-      if (text && sc_suppressed_at(text, len, x->steps[0].loc.line, x->rule->id))
-        x->suppressed = SC_SUPPRESSED_IN_SOURCE;
-    }
+    if (x->suppressed) continue;
+    const sc_loc *root = root_of(x);
+    if (suppressed_in(source, ctx, &x->loc, x->rule->id) || (root && suppressed_in(source, ctx, root, x->rule->id)))
+      x->suppressed = SC_SUPPRESSED_IN_SOURCE;
   }
+  sc_source_cache_free(&cache);
+}
+
+/* ---- check names no rule has -------------------------------------------- */
+
+static const char *const markers[] = {"NOLINTNEXTLINE", "NOLINTBEGIN", "NOLINTEND", "NOLINT", NULL};
+
+static void check_list(const char *line, const char *after, const char *eol, unsigned lineno,
+                       sc_nolint_unknown_fn report, void *ctx) {
+  static const char prefix[] = "stallcheck-";
+  if (after >= eol || *after != '(') return;
+  for (const char *p = after + 1; p < eol && *p != ')';) {
+    while (p < eol && (*p == ' ' || *p == ',' || *p == '\t')) p++;
+    const char *start = p;
+    while (p < eol && *p != ',' && *p != ')') p++;
+    const char *end = p;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t')) end--;
+    size_t n = (size_t)(end - start);
+    if (n <= sizeof prefix - 1 || memcmp(start, prefix, sizeof prefix - 1) || memchr(start, '*', n)) continue;
+    char id[128];
+    size_t idlen = n - (sizeof prefix - 1);
+    if (idlen >= sizeof id) idlen = sizeof id - 1;
+    memcpy(id, start + sizeof prefix - 1, idlen);
+    id[idlen] = 0;
+    if (!sc_rule_find(id)) report(ctx, lineno, (unsigned)(start - line) + 1, start, n);
+  }
+}
+
+void sc_nolint_unknown_checks(const char *text, size_t len, sc_nolint_unknown_fn report, void *ctx) {
+  const char *p = text, *end = text + len;
+  for (unsigned line = 1; text && p < end; line++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) eol = end;
+    /* Each marker once per line: "NOLINT" is found inside "NOLINTBEGIN" only
+     * as a prefix, which find_marker refuses. */
+    for (const char *const *m = markers; *m; m++) {
+      const char *after = find_marker(p, eol, *m);
+      if (after) check_list(p, after, eol, line, report, ctx);
+    }
+    p = eol + 1;
+  }
+}
+
+typedef struct unknown_ctx {
+  const char *file;
+  sc_findings_nolint_fn report;
+  void *ctx;
+} unknown_ctx;
+
+static void forward_unknown(void *ctx, unsigned line, unsigned column, const char *check, size_t len) {
+  unknown_ctx *u = ctx;
+  u->report(u->ctx, u->file, line, column, check, len);
+}
+
+void sc_findings_check_nolint(const sc_findings *findings, sc_source_fn source, void *ctx,
+                              sc_findings_nolint_fn report, void *report_ctx) {
+  sc_source_cache cache = {0};
+  if (!source) source = read_from_disk, ctx = &cache;
+  /* Each file once, in the order the findings (sorted by file) name them. */
+  const char **seen = calloc(2 * findings->count + 1, sizeof *seen);
+  size_t nseen = 0;
+  for (size_t i = 0; seen && i < 2 * findings->count; i++) {
+    const sc_finding *x = &findings->items[i / 2];
+    const sc_loc *loc = i % 2 ? root_of(x) : &x->loc;
+    if (!loc || !loc->file) continue;
+    size_t k = 0;
+    while (k < nseen && strcmp(seen[k], loc->file)) k++;
+    if (k < nseen) continue;
+    seen[nseen++] = loc->file;
+    size_t len = 0;
+    const char *text = source(ctx, loc->file, &len);
+    unknown_ctx u = {loc->file, report, report_ctx};
+    if (text) sc_nolint_unknown_checks(text, len, forward_unknown, &u);
+  }
+  free(seen);
   sc_source_cache_free(&cache);
 }
