@@ -43,6 +43,9 @@ static const sc_api rows[] = {
     LIBC("nanosleep", "sleep", SC_ALWAYS, sleeps, sc_remedy_sleep),
     LIBC("clock_nanosleep", "sleep", SC_ALWAYS, sleeps, sc_remedy_sleep),
     ROW("thrd_sleep", "sleep", "C11 threads", SC_ALWAYS, 0, sleeps, sc_remedy_sleep),
+    /* select() and pselect() on no descriptors: a portable sleep. */
+    ROW("select", "sleep", "libc", SC_IF_EQUALS(0, 0, NULL), 0, sleeps, sc_remedy_sleep),
+    ROW("pselect", "sleep", "libc", SC_IF_EQUALS(0, 0, NULL), 0, sleeps, sc_remedy_sleep),
 
     /* ---- signal waits ---- */
     LIBC("pause", "signal", SC_ALWAYS, signal_wait,

@@ -146,6 +146,12 @@ static int call_is_wait(const sc_program *p, const sc_facts *f, const sc_call *c
       const sc_arg *nfds = sc_call_arg(f, c, 1);
       if (nfds && nfds->kind == SC_ARG_INT && nfds->ival <= 1) continue;
     }
+    /* select(0, NULL, NULL, NULL, &tv) is a sleep (lighttpd waits 1 ms for a
+     * spawned backend that way), not a loop's wait. */
+    if (!strcmp(c->callee_name, "select") || !strcmp(c->callee_name, "pselect")) {
+      const sc_arg *nfds = sc_call_arg(f, c, 0);
+      if (nfds && nfds->kind == SC_ARG_INT && nfds->ival == 0) continue;
+    }
     /* A zero timeout only checks readiness: the loop around it paces itself
      * some other way (memcached's logger thread polls, then sleeps), so it
      * is a worker loop, not an event loop. */
@@ -160,17 +166,35 @@ static int call_is_wait(const sc_program *p, const sc_facts *f, const sc_call *c
 }
 
 /* level[k][n]: node n waits (or dispatches) within k calls. */
-static void propagate(sc_program *p, uint8_t *has, int depth) {
+/* A backend switch: a call through a pointer that resolves to a few
+ * functions (ev->poll is one of epoll/poll/select/kqueue in lighttpd,
+ * nginx's ngx_event_actions, libevent-like abstractions). */
+enum { BACKEND_TARGETS = 8 };
+
+static int few_targets(const sc_program *p, uint32_t node, const sc_edge *edge) {
+  uint32_t n = 0;
+  for (uint32_t e = p->nodes[node].first_out; e < p->nodes[node].first_out + p->nodes[node].nout; e++)
+    n += p->edges[e].call.tu == edge->call.tu && p->edges[e].call.index == edge->call.index;
+  return n <= BACKEND_TARGETS;
+}
+
+/* Marks the callers of marked nodes, `depth` times.  Direct calls always
+ * count; with `backends`, so do calls through a pointer to a few functions
+ * (a loop waits in whichever poll backend was chosen at start-up). */
+static void propagate(sc_program *p, uint8_t *has, int depth, int backends) {
   for (int d = 0; d < depth; d++) {
     uint8_t *next = sc_xcalloc(p->nnodes, 1);
     for (uint32_t n = 0; n < p->nnodes; n++) {
       next[n] = has[n];
       if (next[n]) continue;
-      for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++)
-        if (!p->edges[e].indirect && has[p->edges[e].to]) {
+      for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++) {
+        const sc_edge *edge = &p->edges[e];
+        if (!has[edge->to]) continue;
+        if (!edge->indirect || (backends && few_targets(p, n, edge))) {
           next[n] = 1;
           break;
         }
+      }
     }
     memcpy(has, next, p->nnodes);
     free(next);
@@ -183,8 +207,28 @@ static int loop_within(const sc_facts *f, uint32_t loop, uint32_t outer) {
   return 0;
 }
 
+/* A loop that qualifies as an event loop.  One whose waits are all in
+ * callees that run an event loop of their own is not one: it restarts that
+ * loop (lighttpd's main() around server_main_loop()). */
+typedef struct candidate {
+  uint32_t tu, loop, node;
+  const char *wait_name;
+  int direct_wait;       /* the body itself calls epoll_wait/poll/... */
+  uint32_t *waiters, nwaiters; /* callees through which it waits */
+} candidate;
+
+static void add_loop_root(sc_program *p, uint32_t t, uint32_t l, uint32_t node, const char *wait_name) {
+  const sc_loop *loop = &p->tus[t]->loops[l];
+  sc_ref site = {t, l};
+  sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop", wait_name, NULL};
+  p->index->loop_root[t][l] = p->nroots;
+  add_root(p, &r);
+}
+
 static void find_wait_loops(sc_program *p) {
   uint8_t *waits = sc_xcalloc(p->nnodes, 1), *dispatches = sc_xcalloc(p->nnodes, 1);
+  candidate *cands = NULL;
+  uint32_t ncands = 0;
   struct sc_program_index *ix = p->index;
   for (uint32_t n = 0; n < p->nnodes; n++)
     for (uint32_t k = 0; k < ix->node_calls_count[n]; k++) {
@@ -195,8 +239,8 @@ static void find_wait_loops(sc_program *p) {
   for (uint32_t e = 0; e < p->nedges; e++)
     if (p->edges[e].indirect) dispatches[p->edges[e].from] = 1;
   /* Only the callees' levels are wanted: keep copies at depth LOOK_DEPTH. */
-  propagate(p, waits, LOOK_DEPTH);
-  propagate(p, dispatches, LOOK_DEPTH);
+  propagate(p, waits, LOOK_DEPTH, 1);
+  propagate(p, dispatches, LOOK_DEPTH, 0);
 
   for (uint32_t t = 0; t < p->ntus; t++) {
     const sc_facts *f = p->tus[t];
@@ -215,16 +259,23 @@ static void find_wait_loops(sc_program *p) {
        * loop that calls one now and then while dispatching something else
        * (loading commands from a file) is not an event loop; the callee's
        * own loop is. */
-      int own_wait = 0, dispatcher_wait = 0, own_dispatch = 0, callee_dispatch = 0;
+      int own_wait = 0, dispatcher_wait = 0, own_dispatch = 0, callee_dispatch = 0, direct_wait = 0;
       const char *wait_name = NULL;
+      uint32_t *waiters = NULL, nwaiters = 0;
       for (uint32_t k = 0; k < ix->node_calls_count[node]; k++) {
         sc_ref r = ix->node_calls[ix->node_calls_first[node] + k];
         const sc_call *c = sc_program_call(p, r);
         if (c->loop == SC_NONE || !loop_within(f, c->loop, l)) continue;
         uint32_t callee = sc_engine_callee_node(p, c);
-        int waits_here = call_is_wait(p, f, c) || (callee != SC_NONE && waits[callee]);
+        int waits_directly = call_is_wait(p, f, c);
+        int waits_here = waits_directly || (callee != SC_NONE && waits[callee]);
         if (waits_here) {
           if (!wait_name) wait_name = c->callee_name;
+          direct_wait |= waits_directly;
+          if (!waits_directly) {
+            waiters = sc_xrealloc(waiters, (nwaiters + 1) * sizeof *waiters);
+            waiters[nwaiters++] = callee;
+          }
           if (callee != SC_NONE && dispatches[callee])
             dispatcher_wait = 1;
           else
@@ -239,15 +290,30 @@ static void find_wait_loops(sc_program *p) {
           callee_dispatch = 1;
         }
       }
-      int is_event_loop = own_wait ? own_dispatch || callee_dispatch : dispatcher_wait && !own_dispatch;
-      if (!is_event_loop) continue;
-      sc_ref site = {t, l};
-      sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop",
-                   wait_name, NULL};
-      ix->loop_root[t][l] = p->nroots;
-      add_root(p, &r);
+      int qualifies = own_wait ? own_dispatch || callee_dispatch : dispatcher_wait && !own_dispatch;
+      if (!qualifies) {
+        free(waiters);
+        continue;
+      }
+      cands = sc_xrealloc(cands, (ncands + 1) * sizeof *cands);
+      cands[ncands++] = (candidate){t, l, node, wait_name, direct_wait, waiters, nwaiters};
+      /* Provisionally a root, so that loops nested in it are not candidates. */
+      ix->loop_root[t][l] = 0;
     }
   }
+  uint8_t *runs_loop = sc_xcalloc(p->nnodes, 1);
+  for (uint32_t k = 0; k < ncands; k++) runs_loop[cands[k].node] = 1;
+  for (uint32_t k = 0; k < ncands; k++) {
+    candidate *c = &cands[k];
+    int waits_itself = c->direct_wait;
+    for (uint32_t w = 0; w < c->nwaiters && !waits_itself; w++)
+      waits_itself = c->waiters[w] == SC_NONE || !runs_loop[c->waiters[w]];
+    ix->loop_root[c->tu][c->loop] = SC_NONE;
+    if (waits_itself) add_loop_root(p, c->tu, c->loop, c->node, c->wait_name);
+    free(c->waiters);
+  }
+  free(cands);
+  free(runs_loop);
   free(waits);
   free(dispatches);
 }
