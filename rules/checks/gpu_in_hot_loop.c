@@ -3,85 +3,120 @@
  * `gpu-alloc-in-hot-loop`: a device synchronisation, synchronous copy, or
  * device/pinned allocation on every iteration of a loop that runs often.
  *
- * Hot: a loop bounded by input, of unknown or endless trips, or of at least
+ * Hot places are hot_paths.h's: a loop bounded by input or by at least
  * SC_LOOP_GPU_MIN_TRIPS constant trips (not a loop over two streams or four
- * devices); or any place in an __attribute__((hot)) function.  The call may
- * sit in the loop itself or in a function the loop calls directly.  A sync
- * once after the loop is the remedy and is not reported.
+ * devices), an __attribute__((hot)) function, or a function either calls,
+ * up to SC_HOT_MAX_CALLS direct calls down and across files.  A sync once
+ * after the loop is the remedy and is not reported.
+ *
+ * One more sync the catalog cannot see by name: cudaMemcpyAsync between the
+ * device and pageable host memory is staged through a driver buffer and
+ * returns only when the host side is done, so it is not asynchronous.  The
+ * check reports it in a hot loop when the program pins no host memory at
+ * all (no cudaMallocHost, cudaHostAlloc, cudaHostRegister or their driver
+ * API forms): then whatever it copies from is pageable.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks/checks.h"
-#include "checks/loops.h"
+#include "checks/hot_paths.h"
 
-/* Where a call runs hot: the loop around it, or around a call to its function. */
-typedef struct hot_place {
-  uint32_t tu, loop;  /* the hot loop, or loop == SC_NONE for a hot function */
-  sc_loc via;         /* the call into the function from the loop (when indirect) */
-  const char *via_name;
-  int via_call;
-} hot_place;
-
-static int find_hot(const sc_program *p, sc_ref call, hot_place *h) {
+static void add_finding(const sc_program *p, const sc_rule *rule, sc_level level, sc_ref call,
+                        const sc_hot_path *hot, const char *why, const char *remedy, sc_findings *out) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
-  memset(h, 0, sizeof *h);
-  h->tu = call.tu;
-  h->loop = sc_loop_hot_around(f, c);
-  if (h->loop != SC_NONE) return 1;
-  if (f->functions[c->caller].flags & SC_FN_HOT) return 1;
-  /* One call up: a helper called from a hot loop. */
-  uint32_t node = sc_check_call_node(p, call);
-  for (uint32_t e = 0; e < p->nedges; e++) {
-    const sc_edge *edge = &p->edges[e];
-    if (edge->to != node) continue;
-    const sc_facts *g = p->tus[edge->call.tu];
-    const sc_call *site = &g->calls[edge->call.index];
-    uint32_t loop = sc_loop_hot_around(g, site);
-    if (loop == SC_NONE) continue;
-    h->tu = edge->call.tu;
-    h->loop = loop;
-    h->via = site->loc;
-    h->via_name = f->functions[c->caller].name;
-    h->via_call = 1;
-    return 1;
-  }
-  return 0;
+  char *where = sc_hot_path_describe(p, hot);
+  sc_finding *x = sc_findings_add(out, rule, level, c->loc,
+                                  sc_strdupf("'%s' runs on every iteration of %s: it %s", c->callee_name, where, why),
+                                  sc_strdupf("%s", remedy));
+  free(where);
+  sc_hot_path_explain(p, hot, x);
+  x->function = f->functions[c->caller].name;
+  x->callee = c->callee_name;
+  x->root = sc_hot_path_root(p, hot);
 }
 
-static void report(const sc_program *p, const sc_rule *rule, sc_level level, sc_api_kind kind, sc_findings *out) {
+static void report_catalog_calls(const sc_program *p, sc_hot_index *h, const sc_rule *rule, sc_level level,
+                                 sc_api_kind kind, sc_findings *out) {
   for (uint32_t t = 0; t < p->ntus; t++)
     for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
       sc_ref call = {t, i};
       const sc_api *api = sc_check_match_api(p, call, kind);
-      if (!api) continue;
-      hot_place h;
-      if (!find_hot(p, call, &h)) continue;
-      const sc_facts *f = p->tus[t];
-      const sc_call *c = &f->calls[i];
-      char *where = h.loop != SC_NONE ? sc_loop_describe(p->tus[h.tu], h.loop)
-                                      : sc_strdupf("the hot function '%s'", f->functions[c->caller].name);
-      sc_finding *x = sc_findings_add(
-          out, rule, level, c->loc,
-          sc_strdupf("'%s' runs on every iteration of %s: it %s", c->callee_name, where, api->why),
-          sc_strdupf("%s", api->remedy));
-      if (h.loop != SC_NONE) {
-        sc_finding_add_step(x, SC_STEP_LOOP, p->tus[h.tu]->loops[h.loop].loc, sc_strdupf("%s is here", where));
-        if (h.via_call)
-          sc_finding_add_step(x, SC_STEP_CALL, h.via, sc_strdupf("it calls '%s' on every iteration", h.via_name));
-      }
-      free(where);
-      x->function = f->functions[c->caller].name;
-      x->callee = c->callee_name;
-      x->root = h.via_call ? h.via_name : x->function;
+      sc_hot_path hot;
+      if (api && sc_hot_path_find(p, h, call, &hot)) add_finding(p, rule, level, call, &hot, api->why, api->remedy, out);
+    }
+}
+
+/* ---- cudaMemcpyAsync from or to pageable memory ---- */
+
+/* The asynchronous copies, and the argument that says the direction (-1:
+ * the name says it, the copy always has a host side). */
+static const struct async_copy {
+  const char *name;
+  int kind_arg;
+} async_copies[] = {
+    {"cudaMemcpyAsync", 3},         {"cudaMemcpyAsync_ptsz", 3},   {"cudaMemcpy2DAsync", 6},
+    {"cudaMemcpy2DAsync_ptsz", 6},  {"cuMemcpyHtoDAsync", -1},     {"cuMemcpyHtoDAsync_v2", -1},
+    {"cuMemcpyHtoDAsync_v2_ptsz", -1}, {"cuMemcpyDtoHAsync", -1},  {"cuMemcpyDtoHAsync_v2", -1},
+    {"cuMemcpyDtoHAsync_v2_ptsz", -1},
+};
+
+/* The calls that give the program page-locked (or managed) host memory. */
+static const char *const pinning_calls[] = {
+    "cudaMallocHost",     "cudaHostAlloc",      "cudaHostRegister", "cudaMallocManaged",
+    "cuMemAllocHost",     "cuMemAllocHost_v2",  "cuMemHostAlloc",   "cuMemHostRegister",
+    "cuMemHostRegister_v2", "cuMemAllocManaged",
+};
+
+enum { COPY_HOST_TO_DEVICE = 1, COPY_DEVICE_TO_HOST = 2 }; /* cudaMemcpyKind */
+
+static int program_pins_memory(const sc_program *p) {
+  for (size_t i = 0; i < sizeof pinning_calls / sizeof *pinning_calls; i++)
+    if (sc_program_calls_name(p, pinning_calls[i])) return 1;
+  return 0;
+}
+
+/* Whether `c` is an asynchronous copy with a host side. */
+static int host_async_copy(const sc_program *p, const sc_facts *f, const sc_call *c) {
+  if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) return 0;
+  for (size_t i = 0; i < sizeof async_copies / sizeof *async_copies; i++) {
+    if (strcmp(c->callee_name, async_copies[i].name)) continue;
+    if (sc_program_defines_name(p, c->callee_name)) return 0;
+    if (async_copies[i].kind_arg < 0) return 1;
+    const sc_arg *kind = sc_call_arg(f, c, (uint32_t)async_copies[i].kind_arg);
+    return kind && kind->kind == SC_ARG_INT &&
+           (kind->ival == COPY_HOST_TO_DEVICE || kind->ival == COPY_DEVICE_TO_HOST);
+  }
+  return 0;
+}
+
+static void report_pageable_copies(const sc_program *p, sc_hot_index *h, const sc_rule *rule, sc_level level,
+                                   sc_findings *out) {
+  if (program_pins_memory(p)) return;
+  for (uint32_t t = 0; t < p->ntus; t++)
+    for (uint32_t i = 0; i < p->tus[t]->ncalls; i++) {
+      sc_ref call = {t, i};
+      sc_hot_path hot;
+      if (!host_async_copy(p, p->tus[t], &p->tus[t]->calls[i]) || !sc_hot_path_find(p, h, call, &hot)) continue;
+      add_finding(p, rule, level, call, &hot,
+                  "copies from or to pageable host memory (the program pins none), so it is not asynchronous: "
+                  "it returns only when the host side of the copy is done",
+                  "allocate the host buffer pinned, once, outside the loop (cudaMallocHost/cudaHostAlloc, or "
+                  "cudaHostRegister an existing buffer) so that the copy overlaps with the device's work",
+                  out);
     }
 }
 
 void sc_check_gpu_sync_in_hot_loop(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out) {
-  report(p, rule, level, SC_API_GPU_SYNC, out);
+  sc_hot_index *h = sc_hot_index_new(p);
+  report_catalog_calls(p, h, rule, level, SC_API_GPU_SYNC, out);
+  report_pageable_copies(p, h, rule, level, out);
+  sc_hot_index_free(h);
 }
 
 void sc_check_gpu_alloc_in_hot_loop(const sc_program *p, const sc_rule *rule, sc_level level, sc_findings *out) {
-  report(p, rule, level, SC_API_GPU_ALLOC, out);
+  sc_hot_index *h = sc_hot_index_new(p);
+  report_catalog_calls(p, h, rule, level, SC_API_GPU_ALLOC, out);
+  sc_hot_index_free(h);
 }

@@ -8,9 +8,12 @@
 
 #include "stallcheck/findings.h"
 
+/* min(n, slice), MIN(...), g_min..., or the conditional it expands to
+ * (`n < slice ? n : slice`). */
 int sc_loop_is_chunked(const sc_loop *loop) {
   const char *b = loop->bound_text;
-  return b && (strstr(b, "min(") || strstr(b, "MIN(") || strstr(b, "min (") || strstr(b, "MIN ("));
+  return b && (strstr(b, "min(") || strstr(b, "MIN(") || strstr(b, "min (") || strstr(b, "MIN (") ||
+               (strchr(b, '?') && strpbrk(b, "<>")));
 }
 
 /* A bound that is a plain size: a variable, a field, simple arithmetic
@@ -23,13 +26,15 @@ static int plain_bound(const char *b) {
   return 1;
 }
 
-static int counted_input(const sc_loop *l) {
+int sc_loop_is_input_bounded(const sc_loop *l) {
   return l->trip_kind == SC_TRIP_INPUT && !sc_loop_is_chunked(l) && plain_bound(l->bound_text);
 }
 
 static int counted_const(const sc_loop *l) {
   return l->trip_kind == SC_TRIP_CONST && l->trip_count > 0 && l->trip_count < SC_LOOP_SENTINEL_TRIPS;
 }
+
+static uint32_t weight_of(const sc_loop *l) { return l->body_weight ? l->body_weight : 1; }
 
 /* Walks the nest under `loop`; `outer` holds the input bounds of the loops
  * around it (at most 8 deep are remembered). */
@@ -40,31 +45,70 @@ static void walk_nest(const sc_facts *f, uint32_t loop, const char **outer, uint
   uint32_t n = nouter;
   if (nouter) memcpy(bounds, outer, nouter * sizeof *bounds);
   if (counted_const(l)) consts *= (double)l->trip_count;
-  if (counted_input(l)) {
+  if (sc_loop_is_input_bounded(l)) {
     for (uint32_t i = 0; i < nouter; i++)
       if (!strcmp(outer[i], l->bound_text) && best->kind != SC_HEAVY_CUBIC) {
         best->kind = SC_HEAVY_QUADRATIC;
         best->bound = l->bound_text;
+        best->weight = weight_of(l);
       }
     if (n < 8) bounds[n++] = l->bound_text;
-    if (n >= 3) best->kind = SC_HEAVY_CUBIC;
+    if (n >= 3 && best->kind != SC_HEAVY_CUBIC) {
+      best->kind = SC_HEAVY_CUBIC;
+      memcpy(best->bounds, bounds, sizeof best->bounds);
+      best->weight = weight_of(l);
+    }
   }
   if (n > best->input_levels) best->input_levels = n;
-  if (consts > best->const_trips) best->const_trips = consts;
+  if (consts * weight_of(l) > best->work) {
+    best->work = consts * weight_of(l);
+    best->const_trips = consts;
+  }
   for (uint32_t c = loop + 1; c < f->nloops && f->loops[c].function == l->function; c++)
     if (f->loops[c].parent == loop) walk_nest(f, c, bounds, n, consts, best);
 }
 
 sc_loop_cost sc_loop_nest_cost(const sc_facts *f, uint32_t loop) {
-  sc_loop_cost cost = {SC_HEAVY_NONE, 1.0, NULL, 0};
+  sc_loop_cost cost = {SC_HEAVY_NONE, 1.0, 0.0, NULL, 0, {NULL, NULL, NULL}, 0};
   walk_nest(f, loop, NULL, 0, 1.0, &cost);
-  if (cost.kind == SC_HEAVY_NONE && cost.const_trips >= SC_LOOP_HEAVY_CONST) cost.kind = SC_HEAVY_CONSTANT;
+  if (cost.kind == SC_HEAVY_NONE && cost.work >= SC_LOOP_HEAVY_CONST) cost.kind = SC_HEAVY_CONSTANT;
   return cost;
 }
 
+char *sc_loop_cost_text(const sc_loop_cost *cost) {
+  uint32_t weight = cost->kind == SC_HEAVY_CONSTANT ? (uint32_t)(cost->work / cost->const_trips + 0.5) : cost->weight;
+  const char *unit = weight == 1 ? "statement" : "statements";
+  switch (cost->kind) {
+  case SC_HEAVY_QUADRATIC:
+    return sc_strdupf("%s^2 iterations x %u %s", cost->bound, weight, unit);
+  case SC_HEAVY_CUBIC:
+    return sc_strdupf("%s x %s x %s iterations x %u %s", cost->bounds[0], cost->bounds[1], cost->bounds[2], weight,
+                      unit);
+  default:
+    return sc_strdupf("%.0f iterations x %u %s", cost->const_trips, weight, unit);
+  }
+}
+
+/* A loop over the devices, streams, queues or contexts (`i < ngpus`,
+ * `s < num_streams`, `d < device_count`) runs a handful of times: it sets up
+ * or drains per-device work, and one sync per device is how it drains. */
+static int bound_counts_devices(const char *b) {
+  static const char *const words[] = {"gpu", "dev", "stream", "queue", "context", "ctx"};
+  char lower[128];
+  size_t n = 0;
+  for (; b && *b && n + 1 < sizeof lower; b++) lower[n++] = (char)tolower((unsigned char)*b);
+  lower[n] = 0;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strstr(lower, words[i])) return 1;
+  return 0;
+}
+
+/* Loops of untold trips (`while (running)`, a convergence test, a read until
+ * EOF) are not hot: they wait for a request or an answer per iteration, and a
+ * sync is how they get it. */
 static int loop_is_hot(const sc_loop *l) {
   if (l->trip_kind == SC_TRIP_CONST) return l->trip_count >= SC_LOOP_GPU_MIN_TRIPS;
-  return !(l->trip_kind == SC_TRIP_INPUT && sc_loop_is_chunked(l));
+  return l->trip_kind == SC_TRIP_INPUT && !sc_loop_is_chunked(l) && !bound_counts_devices(l->bound_text);
 }
 
 uint32_t sc_loop_hot_around(const sc_facts *f, const sc_call *call) {

@@ -10,9 +10,10 @@
 
 #include "stallcheck/facts.h"
 
-/* Constant iterations (the product over a nest) from which a loop nest is
- * heavy work for an event-loop thread: at a few nanoseconds an iteration,
- * tens of milliseconds of latency for every other client of the loop. */
+/* The estimated cost (constant trips, the product over a nest, times the
+ * innermost body's weight) from which a loop nest is heavy work for an
+ * event-loop thread: at a few nanoseconds a step, tens of milliseconds of
+ * latency for every other client of the loop. */
 #define SC_LOOP_HEAVY_CONST 10000000.0
 /* A constant bound this large is a sentinel (`i < UINT_MAX` until a break),
  * not a count. */
@@ -26,23 +27,35 @@ typedef enum sc_heavy_kind {
   SC_HEAVY_NONE = 0,
   SC_HEAVY_QUADRATIC, /* a loop over an input nested in a loop over the same input */
   SC_HEAVY_CUBIC,     /* three input-bounded loops nested */
-  SC_HEAVY_CONSTANT   /* constant trip counts whose product reaches SC_LOOP_HEAVY_CONST */
+  SC_HEAVY_CONSTANT   /* constant trips times body weight reach SC_LOOP_HEAVY_CONST */
 } sc_heavy_kind;
 
 typedef struct sc_loop_cost {
   sc_heavy_kind kind;
   double const_trips;    /* product of the constant trip counts on the heaviest path */
+  double work;           /* const_trips times the weight of the innermost body there */
   const char *bound;     /* QUADRATIC: the input bound that repeats */
   uint32_t input_levels; /* the deepest chain of input-bounded loops */
+  const char *bounds[3]; /* CUBIC: the first three bounds of that chain */
+  uint32_t weight;       /* QUADRATIC/CUBIC: the body weight of the loop that completes the chain */
 } sc_loop_cost;
 
 /* The cost of loop `loop` of `f` and everything nested in it. */
 sc_loop_cost sc_loop_nest_cost(const sc_facts *f, uint32_t loop);
-/* Whether a loop is bounded by min(...)/MIN(...): a bounded slice per call. */
+/* Whether a loop is bounded by min(...)/MIN(...) or a conditional of a
+ * comparison: a bounded slice per call. */
 int sc_loop_is_chunked(const sc_loop *loop);
-/* The innermost loop around `call` that runs often (input-bounded, unknown,
- * infinite, or at least SC_LOOP_GPU_MIN_TRIPS constant trips), or SC_NONE. */
+/* Whether a loop is bounded by a plain input size (`len`, `req->count`), not
+ * a pointer walk, a macro, a call or a chunk. */
+int sc_loop_is_input_bounded(const sc_loop *loop);
+/* The innermost loop around `call` that runs often (bounded by an input size,
+ * not chunked and not a count of devices, streams or queues; or at least
+ * SC_LOOP_GPU_MIN_TRIPS constant trips), or SC_NONE. */
 uint32_t sc_loop_hot_around(const sc_facts *f, const sc_call *call);
+/* "n^2 iterations x 3 statements", "w x h x d iterations x 4 statements",
+ * "50000000 iterations x 1 statement":
+ * the estimate the CPU rule shows (a heap string). */
+char *sc_loop_cost_text(const sc_loop_cost *cost);
 /* "the loop over 'n' in 'train'", "the loop of 2000000 iterations in 'f'". */
 char *sc_loop_describe(const sc_facts *f, uint32_t loop);
 

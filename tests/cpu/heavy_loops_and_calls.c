@@ -15,7 +15,9 @@ struct item {
 
 static int dedupe(int *v, size_t n) {
   int dups = 0;
-  // CHECK: heavy_loops_and_calls.c:[[@LINE+1]]:3: warning: nested loops over 'n' in 'dedupe', quadratic in 'n', run on the thread of the libuv event loop [cpu-heavy-work-on-io-thread]
+  // CHECK: heavy_loops_and_calls.c:[[@LINE+3]]:3: warning: nested loops over 'n' in 'dedupe', quadratic in 'n', run on the thread of the libuv event loop [cpu-heavy-work-on-io-thread]
+  // CHECK: note: 'on_request' calls 'dedupe' here
+  // CHECK: note: estimated cost: n^2 iterations x 1 statement
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++) dups += i != j && v[i] == v[j];
   return dups;
@@ -40,10 +42,32 @@ static long walk(struct item *head) {
 
 static double simulate(void) {
   double acc = 0;
-  // CHECK: heavy_loops_and_calls.c:[[@LINE+1]]:3: warning: loops of 50000000 iterations in 'simulate' run on the thread of the libuv event loop
+  // CHECK: heavy_loops_and_calls.c:[[@LINE+2]]:3: warning: loops of 50000000 iterations in 'simulate' run on the thread of the libuv event loop
+  // CHECK: note: estimated cost: 50000000 iterations x 1 statement
   for (int i = 0; i < 10000; i++)
     for (int j = 0; j < 5000; j++) acc += i * j;
   return acc;
+}
+
+static unsigned table[1 << 20];
+
+static void fill_table(void) {
+  for (unsigned i = 0; i < (1u << 20); i++) table[i] = i * 2654435761u; // 1M steps: silent
+}
+
+static unsigned mix(unsigned seed) {
+  unsigned a = seed, b = 0, c = 0;
+  // CHECK: heavy_loops_and_calls.c:[[@LINE+2]]:3: warning: loops of 2000000 iterations in 'mix' run on the thread of the libuv event loop
+  // CHECK: note: estimated cost: 2000000 iterations x 6 statements
+  for (int i = 0; i < 2000000; i++) {
+    a += b;
+    b ^= a << 3;
+    c += a >> 7;
+    a = a * 31 + c;
+    b -= c;
+    c ^= b;
+  }
+  return a ^ b ^ c;
 }
 
 static void on_request(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
@@ -58,6 +82,8 @@ static void on_request(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
   blit(grid, 8, 8);
   walk(NULL);
   simulate();
+  fill_table();
+  mix(7);
   // CHECK: heavy_loops_and_calls.c:[[@LINE+1]]:3: warning: 'compress' runs on the thread of the libuv event loop: it compresses the whole buffer on the calling thread
   compress(out, &outlen, (const unsigned char *)buf->base, (unsigned long)n);
   // CHECK: note: remedy: move the work off the loop, to a pool of worker threads (C threads run CPU work in parallel): run it on the libuv thread pool with uv_queue_work

@@ -40,3 +40,11 @@ void infer(size_t batches) {
 void drain(cudaStream_t *streams) {
   for (int i = 0; i < 4; i++) cudaStreamSynchronize(streams[i]); // four streams: silent
 }
+
+void drain_all(cudaStream_t *streams, int nstreams, int ngpus) {
+  for (int i = 0; i < nstreams; i++) cudaStreamSynchronize(streams[i]); // a count of streams: silent
+  for (int d = 0; d < ngpus; d++) { // a count of devices: silent
+    cudaSetDevice(d);
+    cudaDeviceSynchronize();
+  }
+}
