@@ -154,6 +154,10 @@ static int clangd_ended(session *s, double *restart_times) {
   int over = s->exit_requested || s->shutdown_requested || s->editor_gone || !s->initialize;
   int result = -1;
   if (over) {
+    /* Before initialize there is no session to replay: clangd cannot start
+     * (a bad argument, a missing library), and the editor should hear why. */
+    if (!s->initialize && !s->editor_gone)
+      log_msg("clangd (pid %d) exited with status %d before the session began", (int)old, status);
     result = status;
     goto out;
   }

@@ -63,12 +63,12 @@ def main():
     for name, text in (("server.c", SERVER), ("helper.c", helper_text)):
         with open(os.path.join(work, name), "w") as f:
             f.write(text)
-    flags = subprocess.run(["pkg-config", "--cflags", "libuv"], capture_output=True, text=True).stdout.split()
+    flags = subprocess.run(["pkg-config", "--cflags", "libuv"], capture_output=True, text=True, timeout=30).stdout.split()
     db = [{"directory": work, "arguments": ["cc", "-c"] + flags + [f], "file": f} for f in ("server.c", "helper.c")]
     with open(os.path.join(work, "compile_commands.json"), "w") as f:
         json.dump(db, f)
     # The CI run that leaves the facts cache.
-    subprocess.run([args.stallcheck, "-p", work, "--quiet"], stdout=subprocess.DEVNULL)
+    subprocess.run([args.stallcheck, "-p", work, "--quiet"], stdout=subprocess.DEVNULL, timeout=120)
 
     uri = "file://" + os.path.join(work, "helper.c")
     client = lsp.Client([args.wrapper, "--clangd=" + args.clangd, "--log=error", "--background-index=false"],

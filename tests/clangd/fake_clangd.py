@@ -2,7 +2,8 @@
 """A stand-in clangd for framing tests: records every byte it receives and
 answers each request with hand-written JSON (escapes and number spellings a
 JSON library would re-spell), written in odd-sized pieces, sometimes two
-messages in one write, one of them 3 MiB.  FAKE_CLANGD_DIR names where it
+messages in one write, one of them 3 MiB; it publishes one diagnostic of
+its own after every didOpen and didChange, as clangd does.  FAKE_CLANGD_DIR names where it
 records what it read (in.bin) and wrote (out.bin)."""
 import json
 import os
@@ -48,8 +49,15 @@ while True:
     received.flush()
     message = json.loads(body)
     if "id" not in message:
-        if message.get("method") == "exit":
+        method = message.get("method")
+        if method == "exit":
             sys.exit(0)
+        if method in ("textDocument/didOpen", "textDocument/didChange"):
+            # Like clangd: a publication of its own after every open and edit.
+            uri = json.dumps(message["params"]["textDocument"]["uri"]).encode()
+            emit(frame(b'{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":' + uri +
+                       b',"diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},'
+                       b'"severity":1,"source":"fake-clangd","message":"fake error"}]}}'))
         continue
     rid = json.dumps(message["id"]).encode()
     method = message.get("method", "")

@@ -3,6 +3,7 @@ import json
 import os
 import queue
 import subprocess
+import sys
 import threading
 import time
 
@@ -14,10 +15,16 @@ class LspError(Exception):
 class Client:
     """Speaks LSP to a child process; answers the server's own requests."""
 
-    def __init__(self, argv, stderr_path, env=None):
+    def __init__(self, argv, stderr_path, env=None, watchdog=240):
         self.stderr = open(stderr_path, "wb")
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
                                      env=env)
+        # Every wait below has a timeout, but a write to a wrapper that has
+        # stopped reading blocks for good: past the watchdog the wrapper is
+        # killed, so a hang fails the test instead of stalling the suite.
+        self.watchdog = threading.Timer(watchdog, self._hung, [watchdog])
+        self.watchdog.daemon = True
+        self.watchdog.start()
         self.next_id = 1
         self.responses = {}
         self.notifications = []
@@ -27,6 +34,10 @@ class Client:
         self.write_lock = threading.Lock()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+
+    def _hung(self, seconds):
+        sys.stderr.write("FAIL: the session took more than %d s: killing the wrapper\n" % seconds)
+        self.proc.kill()
 
     # ---- wire ------------------------------------------------------------
     def write_bytes(self, data):
@@ -120,6 +131,7 @@ class Client:
             return len(self.notifications)
 
     def close(self, timeout=30):
+        self.watchdog.cancel()
         try:
             self.proc.stdin.close()
         except OSError:
