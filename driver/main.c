@@ -82,7 +82,7 @@ static const char usage_text[] =
     "  --srcroot=<dir>        SARIF uris are relative to <dir> (default: the\n"
     "                         current directory)\n"
     "  --color=auto|always|never\n"
-    "  --quiet                no progress on standard error\n"
+    "  --quiet                no progress or summary on standard error\n"
     "  --dump-facts           print the facts of each translation unit instead of\n"
     "                         analysing (for debugging front ends)\n"
     "\n"
@@ -317,6 +317,15 @@ static void load_compdb(const cli *c, const char *cwd, sc_compdb *db) {
   }
 }
 
+/* Not a terminal (a CI log): a line per PROGRESS_STEP files, none on small runs. */
+#define PROGRESS_STEP 100
+static void log_progress(void *ctx, size_t done, size_t total, const char *file) {
+  (void)ctx;
+  (void)file;
+  if (done % PROGRESS_STEP == 0 || (done == total && total >= PROGRESS_STEP))
+    fprintf(stderr, "stallcheck: parsed %zu of %zu translation units\n", done, total);
+}
+
 static void show_progress(void *ctx, size_t done, size_t total, const char *file) {
   (void)ctx;
   const char *base = strrchr(file, '/');
@@ -515,10 +524,11 @@ int main(int argc, char **argv) {
       slice.count = 0;
       for (size_t i = c.shard - 1; i < db.count; i += c.nshards) slice.commands[slice.count++] = db.commands[i];
     }
-    int progress = !c.quiet && isatty(STDERR_FILENO) && slice.count > 1;
+    sc_progress_fn progress = c.quiet ? NULL : isatty(STDERR_FILENO) ? (slice.count > 1 ? show_progress : NULL)
+                                                                     : log_progress;
     char *cache = c.no_cache ? NULL : c.cache_dir ? strdup(c.cache_dir) : c.compdb ? default_cache_dir(c.compdb) : NULL;
     size_t from_cache = 0;
-    tus = sc_parse_all_cached(&slice, c.jobs, progress ? show_progress : NULL, NULL, cache, &from_cache);
+    tus = sc_parse_all_cached(&slice, c.jobs, progress, NULL, cache, &from_cache);
     ntus = slice.count;
     if (c.stats) fprintf(stderr, "stallcheck: %zu translation units, %zu from the cache\n", ntus, from_cache);
     free(cache);

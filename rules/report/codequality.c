@@ -31,6 +31,6 @@ int sc_report_codequality(FILE *out, const sc_findings *findings, const char *sr
   }
   int rc = json_dumpf(list, out, JSON_INDENT(2));
   json_decref(list);
-  fputc('\n', out);
+  if (rc == 0 && fputc('\n', out) == EOF) rc = -1;
   return rc;
 }

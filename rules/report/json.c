@@ -41,6 +41,6 @@ int sc_report_json(FILE *out, const sc_findings *findings) {
   json_t *root = json_pack("{s:i, s:o}", "version", 1, "findings", list);
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(root);
-  fputc('\n', out);
+  if (rc == 0 && fputc('\n', out) == EOF) rc = -1;
   return rc;
 }

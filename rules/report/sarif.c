@@ -115,15 +115,21 @@ static json_t *tags(const char *list) {
   return a;
 }
 
+/* GitHub's alert severity for queries that are not security queries. */
+static const char *problem_severity(sc_level level) {
+  return level == SC_LEVEL_ERROR ? "error" : level == SC_LEVEL_NOTE ? "recommendation" : "warning";
+}
+
 static json_t *rule_descriptor(const sc_rule *r) {
   char uri[512];
   sc_rule_help_uri(r, uri, sizeof uri);
   char *help_md = sc_strdupf("%s\n\nSee [%s](%s) for examples and configuration.", r->help_text, r->id, uri);
-  json_t *d = json_pack("{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:s, s:{s:s}, s:{s:s, s:o}}", "id", r->id, "name",
+  json_t *d = json_pack("{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:s, s:{s:s}, s:{s:s, s:s, s:o}}", "id", r->id, "name",
                         r->name, "shortDescription", text_message(r->short_desc), "fullDescription",
                         text_message(r->full_desc), "help", "text", r->help_text, "markdown", help_md, "helpUri",
                         uri, "defaultConfiguration", "level", level_name(r->default_level), "properties",
-                        "precision", r->precision, "tags", tags(r->tags));
+                        "precision", r->precision, "problem.severity", problem_severity(r->default_level), "tags",
+                        tags(r->tags));
   free(help_md);
   return d;
 }

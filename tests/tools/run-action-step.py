@@ -2,57 +2,71 @@
 """run-action-step.py ACTION_YML STEP_NAME KEY=VALUE...
 
 Runs one `run:` step of a composite action.yml with bash, the way the
-Actions runner would: ${{ inputs.x }}, ${{ github.* }} and ${{ runner.* }}
-expressions are replaced by the KEY=VALUE pairs (inputs.x=..., runner.temp=...).
-Python has no YAML parser in its standard library; the steps of our
-action.yml are simple enough to read by indentation."""
+Actions runner would: `bash --noprofile --norc -eo pipefail`, with the
+step's `env:` block in the environment after its ${{ inputs.x }},
+${{ github.* }} and ${{ runner.* }} expressions are replaced by the KEY=VALUE
+pairs (inputs.x=..., runner.temp=...).  Upper-case keys (GITHUB_WORKSPACE,
+RUNNER_TEMP, GITHUB_STEP_SUMMARY, ...) are the runner's own environment
+variables and go into the environment as they are.  Python has no YAML parser
+in its standard library; the steps of our action.yml are simple enough to
+read by indentation."""
+import os
 import re
 import subprocess
 import sys
 
 
 def steps(text):
-    """Yields (name, script) for each step with a `run: |` block."""
-    name, lines, in_run, indent = None, [], False, 0
+    """Yields (name, env, script) for each step with a `run: |` block."""
+    name, env, lines, block, indent = None, {}, [], None, None
     for line in text.splitlines():
-        m = re.match(r"^(\s*)- name: (.*)$", line)
+        m = re.match(r"^\s*- name: (.*)$", line)
         if m:
             if name and lines:
-                yield name, "\n".join(lines)
-            name, lines, in_run = m.group(2).strip(), [], False
+                yield name, env, "\n".join(lines)
+            name, env, lines, block = m.group(1).strip(), {}, [], None
             continue
-        m = re.match(r"^(\s*)run: \|\s*$", line)
-        if m:
-            in_run, indent = True, None
+        m = re.match(r"^(\s*)(run: \||env:)\s*$", line)
+        if m and name:
+            block, indent = m.group(2), None
             continue
-        if in_run:
-            if line.strip() == "":
-                lines.append("")
-                continue
-            lead = len(line) - len(line.lstrip())
-            if indent is None:
-                indent = lead
-            if lead < indent:
-                in_run = False
-                continue
-            lines.append(line[indent:])
+        if block is None:
+            continue
+        lead = len(line) - len(line.lstrip())
+        if line.strip() and indent is None:
+            indent = lead
+        if line.strip() and lead < indent:
+            block = None
+            continue
+        if block == "env:" and line.strip():
+            key, value = line.strip().split(":", 1)
+            env[key.strip()] = value.strip()
+        elif block != "env:":
+            lines.append(line[indent:] if line.strip() else "")
     if name and lines:
-        yield name, "\n".join(lines)
+        yield name, env, "\n".join(lines)
 
 
 def main():
     action, wanted = sys.argv[1], sys.argv[2]
     values = dict(arg.split("=", 1) for arg in sys.argv[3:])
-    for name, script in steps(open(action).read()):
-        if name != wanted:
-            continue
-        def expand(m):
+
+    def expand(text):
+        def one(m):
             key = m.group(1).strip()
             if key not in values:
                 sys.exit("run-action-step.py: no value for %s" % key)
             return values[key]
-        script = re.sub(r"\$\{\{\s*([^}]*?)\s*\}\}", expand, script)
-        return subprocess.run(["bash", "-e", "-c", script]).returncode
+        return re.sub(r"\$\{\{\s*([^}]*?)\s*\}\}", one, text)
+
+    for name, env, script in steps(open(action).read()):
+        if name != wanted:
+            continue
+        environment = dict(os.environ)
+        environment.update({k: v for k, v in values.items() if k.isupper()})
+        environment.update({k: expand(v) for k, v in env.items()})
+        return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", expand(script)],
+                              env=environment).returncode
     sys.exit("run-action-step.py: no step named %r" % wanted)
 
 
