@@ -14,7 +14,7 @@ cmake -S "$root" -B "$root/build/fuzz" -G Ninja -DCMAKE_C_COMPILER=clang-22 -DCM
 ninja -C "$root/build/fuzz" >/dev/null
 mkdir -p "$root/build/fuzz-artifacts"
 status=0
-for target in compdb analysis config baseline suppress facts lsp; do
+for target in compdb analysis config baseline suppress facts lsp catalog sarif; do
   mkdir -p "$root/build/fuzz-corpus/$target"
   echo "== $target: ${seconds}s" >&2
   case $target in

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,7 +26,48 @@
 #define INFORMATION_URI "https://github.com/stallcheck/stallcheck"
 #define FINGERPRINT_KEY "stallcheck/v1"
 
-static json_t *text_message(const char *text) { return json_pack("{s:s}", "text", text ? text : ""); }
+/* JSON strings must be UTF-8: a file name or message in another encoding
+ * (Latin-1 source, a command line) gets U+FFFD for each invalid byte, rather
+ * than jansson refusing the string and the field silently going missing. */
+static json_t *utf8_string(const char *s) {
+  if (!s) s = "";
+  json_t *j = json_string(s);
+  if (j) return j;
+  size_t n = strlen(s);
+  char *out = malloc(n * 3 + 1), *o = out;
+  if (!out) abort();
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    int len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+    int ok = len > 0;
+    for (int k = 1; ok && k < len; k++) ok = (p[k] & 0xC0) == 0x80;
+    if (ok && len > 1) { /* no overlong forms, surrogates or values past U+10FFFF */
+      unsigned c = len == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3F)
+                   : len == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3F)
+                              : (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3F);
+      ok = c >= (len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u) && !(c >= 0xD800 && c <= 0xDFFF) && c <= 0x10FFFF;
+    }
+    if (ok) {
+      memcpy(o, p, (size_t)len);
+      o += len;
+      p += len;
+    } else {
+      memcpy(o, "\xEF\xBF\xBD", 3);
+      o += 3;
+      p++;
+    }
+  }
+  *o = 0;
+  j = json_string(out);
+  free(out);
+  if (!j) abort();
+  return j;
+}
+
+static json_t *text_message(const char *text) {
+  json_t *m = json_object();
+  json_object_set_new(m, "text", utf8_string(text));
+  return m;
+}
 
 /* A sentence for SARIF: viewers expect messages to end with a period. */
 static char *sentence(const char *a, const char *b) {
@@ -177,7 +219,7 @@ static const char *notification_level(sc_diag_level level) {
 
 static json_t *invocation(const sc_sarif_options *o) {
   json_t *inv = json_pack("{s:b}", "executionSuccessful", o->execution_successful);
-  if (o->command_line) json_object_set_new(inv, "commandLine", json_string(o->command_line));
+  if (o->command_line) json_object_set_new(inv, "commandLine", utf8_string(o->command_line));
   if (o->nnotifications) {
     json_t *notes = json_array();
     for (size_t i = 0; i < o->nnotifications; i++) {
@@ -241,7 +283,24 @@ int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sari
  * sees either the old log or the complete new one, never half of it. */
 const char *volatile sc_report_pending_file;
 
-int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc_sarif_options *opts) {
+/* A path that is not a regular file (a symlink to /dev/null, /dev/stdout, a
+ * FIFO) is written in place: renaming over it would replace the link or the
+ * device node with a file. */
+static int write_in_place(const char *path, const sc_findings *findings, const sc_sarif_options *opts) {
+  FILE *f = fopen(path, "w");
+  if (!f) return -1;
+  int rc = sc_report_sarif_stream(f, findings, opts);
+  if (fclose(f) != 0) rc = -1;
+  return rc;
+}
+
+int sc_report_sarif_file(const char *given, const sc_findings *findings, const sc_sarif_options *opts) {
+  /* Through symlinks to the file itself, so the temporary is made next to
+   * it and the link stays a link. */
+  char resolved[PATH_MAX];
+  const char *path = realpath(given, resolved) ? resolved : given;
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(path, findings, opts);
   char *tmp = sc_strdupf("%s.XXXXXX", path);
   int fd = mkstemp(tmp);
   if (fd < 0) {

@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
-"""interrupt.py STALLCHECK... : runs stallcheck and sends it SIGTERM after a
-moment; checks that it exits with 128+15 and says it was interrupted."""
+"""interrupt.py [--sigint] STALLCHECK... : runs stallcheck and sends it
+SIGTERM (or SIGINT) after a moment; checks that it exits with 128+signal and
+says it was interrupted."""
 import signal
 import subprocess
 import sys
 import time
 
-proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+args = sys.argv[1:]
+sig = signal.SIGTERM
+if args and args[0] == "--sigint":
+    sig = signal.SIGINT
+    args = args[1:]
+proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 time.sleep(0.15)
-proc.send_signal(signal.SIGTERM)
+proc.send_signal(sig)
 _, err = proc.communicate(timeout=60)
-if proc.returncode == 128 + signal.SIGTERM and "interrupted" in err:
+if proc.returncode == 128 + sig and "interrupted" in err:
     print("interrupted cleanly")
     sys.exit(0)
 if proc.returncode in (0, 1):
