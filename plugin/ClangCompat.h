@@ -15,28 +15,26 @@ namespace compat {
 // The clang major version this plugin was compiled against.
 constexpr unsigned BuiltForMajor = CLANG_VERSION_MAJOR;
 
-// A warning (or note) of our own.  Since clang 20 custom diagnostics go
-// through the normal severity mapping, so -w, -Werror and -Wno-error apply to
-// them as to clang's own warnings; clang 19 maps them once, at creation,
-// from -w / -Werror as they are when the compile starts.
-inline unsigned customDiag(clang::DiagnosticsEngine &Diags, bool Note, llvm::StringRef Format) {
+enum class Level { Note, Warning, Error };
+
+// A diagnostic of our own, at a fixed level.  Custom diagnostics without a
+// warning group are outside clang's severity mapping (-w and -Werror leave
+// them alone), so the caller picks the level from the compile's options.
+inline unsigned customDiag(clang::DiagnosticsEngine &Diags, Level L, llvm::StringRef Format) {
 #if CLANG_VERSION_MAJOR >= 20
   using clang::DiagnosticIDs;
-  DiagnosticIDs::CustomDiagDesc Desc(Note ? clang::diag::Severity::Fatal : clang::diag::Severity::Warning,
-                                     Format.str(), Note ? DiagnosticIDs::CLASS_NOTE : DiagnosticIDs::CLASS_WARNING,
+  clang::diag::Severity Severity = L == Level::Note    ? clang::diag::Severity::Fatal
+                                   : L == Level::Error ? clang::diag::Severity::Error
+                                                       : clang::diag::Severity::Warning;
+  DiagnosticIDs::CustomDiagDesc Desc(Severity, Format.str(),
+                                     L == Level::Note ? DiagnosticIDs::CLASS_NOTE : DiagnosticIDs::CLASS_WARNING,
                                      /*ShowInSystemHeader=*/true, /*ShowInSystemMacro=*/true);
   return Diags.getDiagnosticIDs()->getCustomDiagID(Desc);
 #else
-  clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Note;
-  if (!Note) {
-    if (Diags.getIgnoreAllWarnings())
-      Level = clang::DiagnosticIDs::Ignored;
-    else if (Diags.getWarningsAsErrors())
-      Level = clang::DiagnosticIDs::Error;
-    else
-      Level = clang::DiagnosticIDs::Warning;
-  }
-  return Diags.getDiagnosticIDs()->getCustomDiagID(Level, Format);
+  clang::DiagnosticIDs::Level Legacy = L == Level::Note    ? clang::DiagnosticIDs::Note
+                                       : L == Level::Error ? clang::DiagnosticIDs::Error
+                                                           : clang::DiagnosticIDs::Warning;
+  return Diags.getDiagnosticIDs()->getCustomDiagID(Legacy, Format);
 #endif
 }
 

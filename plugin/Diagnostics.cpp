@@ -30,11 +30,14 @@ CharSourceRange toRange(CompilerInstance &CI, const sc_loc &L, SourceLocation Be
 
 } // namespace
 
-unsigned reportFindings(CompilerInstance &CI, const sc_findings &Findings) {
+unsigned reportFindings(CompilerInstance &CI, const sc_findings &Findings, bool WarningsAsErrors) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   if (Diags.getIgnoreAllWarnings()) return 0; // -w
-  unsigned Warning = compat::customDiag(Diags, /*Note=*/false, "%0");
-  unsigned Note = compat::customDiag(Diags, /*Note=*/true, "%0");
+  // -Werror (and not a later -Wno-error) makes findings errors, as it does
+  // every other warning; no-werror is the opt-out.
+  compat::Level Level = WarningsAsErrors && Diags.getWarningsAsErrors() ? compat::Level::Error : compat::Level::Warning;
+  unsigned Warning = compat::customDiag(Diags, Level, "%0");
+  unsigned Note = compat::customDiag(Diags, compat::Level::Note, "%0");
   unsigned Reported = 0;
   for (size_t I = 0; I < Findings.count; I++) {
     const sc_finding &F = Findings.items[I];
@@ -56,8 +59,23 @@ unsigned reportFindings(CompilerInstance &CI, const sc_findings &Findings) {
 
 void reportPluginProblem(CompilerInstance &CI, const char *Message) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
-  unsigned Warning = compat::customDiag(Diags, /*Note=*/false, "stallcheck plugin: %0; analysis skipped");
+  if (Diags.getIgnoreAllWarnings()) return; // -w
+  // Always a warning, even under -Werror: the plugin's own trouble must not
+  // fail the user's compile.
+  unsigned Warning = compat::customDiag(Diags, compat::Level::Warning, "stallcheck plugin: %0");
   Diags.Report(Warning) << Message;
+}
+
+void reportPluginProblemAt(CompilerInstance &CI, const char *File, unsigned Line, unsigned Column,
+                           const std::string &Message) {
+  DiagnosticsEngine &Diags = CI.getDiagnostics();
+  if (Diags.getIgnoreAllWarnings()) return; // -w
+  sc_loc L = {};
+  L.file = File;
+  L.line = Line;
+  L.col = Column;
+  unsigned Warning = compat::customDiag(Diags, compat::Level::Warning, "stallcheck: %0");
+  Diags.Report(toLocation(CI, L), Warning) << Message;
 }
 
 } // namespace stallcheck

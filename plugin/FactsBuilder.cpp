@@ -12,6 +12,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -42,21 +43,64 @@ struct Target {
   const char *Record = nullptr, *FieldName = nullptr;
 };
 
+// A type as libclang hands it out (its MakeCXType): attributes and
+// parentheses looked through, and a parameter that decayed (`buf[]`) shown
+// as written, so that both front ends spell argument types alike.
+QualType asLibclangType(QualType T) {
+  while (!T.isNull()) {
+    if (const auto *A = T->getAs<AttributedType>())
+      T = A->getEquivalentType();
+    else if (const auto *B = T->getAs<BTFTagAttributedType>())
+      T = B->getWrappedType();
+    else if (const auto *P = T->getAs<ParenType>())
+      T = P->getInnerType();
+    else if (const auto *D = T->getAs<DecayedType>())
+      T = D->getOriginalType();
+    else
+      break;
+  }
+  return T;
+}
+
+// Whether libclang shows cursors for a written type: a builtin type (through
+// pointers, qualifiers and parentheses) has none; a typedef or tag name is a
+// TypeRef, and anything more complex is taken to have some.
+bool typeLocHasCursors(TypeLoc TL) {
+  for (int Guard = 0; Guard < 64 && !TL.isNull(); Guard++) {
+    if (auto Q = TL.getAs<QualifiedTypeLoc>())
+      TL = Q.getUnqualifiedLoc();
+    else if (auto P = TL.getAs<PointerTypeLoc>())
+      TL = P.getPointeeLoc();
+    else if (auto Paren = TL.getAs<ParenTypeLoc>())
+      TL = Paren.getInnerLoc();
+    else
+      return !TL.getAs<BuiltinTypeLoc>();
+  }
+  return true;
+}
+
 // Parentheses and casts, and the wrappers libclang does not show
-// (ConstantExpr and other full-expressions).
+// (ConstantExpr and other full-expressions).  va_arg(ap, T) is libclang's
+// unexposed expression with `ap` and the cursors of T as children; when T
+// has none, the libclang front end takes it for a cast of `ap`
+// (fe_is_paren_or_cast), and so does this one.
 const Expr *stripOne(const Expr *E) {
   if (const auto *P = dyn_cast<ParenExpr>(E)) return P->getSubExpr();
   if (const auto *C = dyn_cast<CastExpr>(E)) return C->getSubExpr();
   if (const auto *F = dyn_cast<FullExpr>(E)) return F->getSubExpr();
+  if (const auto *V = dyn_cast<VAArgExpr>(E)) {
+    const TypeSourceInfo *Written = V->getWrittenTypeInfo();
+    if (Written && !typeLocHasCursors(Written->getTypeLoc())) return V->getSubExpr();
+  }
   return nullptr;
 }
 
-const Expr *stripCasts(const Expr *E, UnaryOperatorKind Also) {
+const Expr *stripCasts(const Expr *E, std::optional<UnaryOperatorKind> Also) {
   for (int Guard = 0; E && Guard < 64; Guard++) {
     const Expr *Inner = stripOne(E);
-    if (!Inner) {
+    if (!Inner && Also) {
       const auto *U = dyn_cast<UnaryOperator>(E);
-      if (U && U->getOpcode() == Also) Inner = U->getSubExpr();
+      if (U && U->getOpcode() == *Also) Inner = U->getSubExpr();
     }
     if (!Inner) break;
     E = Inner;
@@ -64,7 +108,7 @@ const Expr *stripCasts(const Expr *E, UnaryOperatorKind Also) {
   return E;
 }
 
-const Expr *stripCasts(const Expr *E) { return stripCasts(E, UO_Extension /* never a stop */ == UO_Extension ? UnaryOperatorKind(-1) : UO_Extension); }
+const Expr *stripCasts(const Expr *E) { return stripCasts(E, std::nullopt); }
 
 // Integer, enum or bool types, as libclang's integer type kinds.
 bool isIntegerType(QualType T) {
@@ -333,7 +377,9 @@ bool Builder::intConstant(const Expr *E, int64_t &Value) {
 // A null pointer constant where a pointer is expected: 0 passed for an int
 // parameter is the integer 0.
 bool Builder::nullConstant(const Expr *E) {
-  QualType T = E->getType();
+  // As libclang types the argument: NULL for a parameter declared `T p[]`
+  // has the array type as written, so it is not taken for a null pointer.
+  QualType T = asLibclangType(E->getType());
   if (T.isNull()) return false;
   const Type *C = T.getCanonicalType().getTypePtr();
   if (!C->isPointerType() && !C->isBlockPointerType() && !C->isNullPtrType()) return false;
@@ -586,7 +632,7 @@ void Builder::visitCall(const CallExpr *E) {
     Arg.param = SC_NONE;
     if (!A) continue;
     classifyArg(A, Arg);
-    if (Proto && I < Proto->getNumParams()) Arg.type = intern(Proto->getParamType(I).getAsString(Policy));
+    if (Proto && I < Proto->getNumParams()) Arg.type = intern(asLibclangType(Proto->getParamType(I)).getAsString(Policy));
     if (WantsText && Arg.kind != SC_ARG_STRING) Arg.text = tokenText(A);
   }
   uint32_t Index = sc_facts_add_call(F, &Call, NArgs ? Args.data() : nullptr, NArgs);

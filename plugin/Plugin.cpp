@@ -8,15 +8,25 @@
 //   facts=<file>        write the TU's facts file, for `stallcheck link`
 //   config=<file>       read this configuration, not the nearest .stallcheck.json
 //   dump-facts=<file>   write the facts of the TU (for tests and debugging)
+//   no-werror           findings stay warnings under -Werror
 //
-// The plugin never fails a compile because of its own problem: it only adds
-// warnings, it skips analysis when the TU has errors, and a problem of its
-// own (an unknown argument, an unwritable file) is one warning.
+// The plugin never fails a compile because of its own problem: its findings
+// are warnings (errors only under -Werror, like any warning), it skips
+// analysis when the TU has errors, and a problem of its own (an unknown
+// argument, an unwritable file, an exception) is one warning, even under
+// -Werror.
+#include <dlfcn.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <new>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "ClangCompat.h"
 #include "Diagnostics.h"
 extern "C" {
 #include "config.h"
@@ -46,6 +56,7 @@ struct PluginOptions {
   std::string DumpFacts;
   std::string FactsFile; // facts=<file>: a facts file for `stallcheck link`
   std::string ConfigFile; // config=<file>: instead of the nearest .stallcheck.json
+  bool WarningsAsErrors = true; // no-werror: findings stay warnings under -Werror
   std::vector<std::string> Problems; // reported once the diagnostics exist
 };
 
@@ -56,24 +67,61 @@ std::string absolutePath(StringRef Path) {
   return std::string(Abs);
 }
 
+// Owners of the engine's C objects, so that an exception (bad_alloc from a
+// std::string) leaves nothing behind.
+struct FactsDeleter {
+  void operator()(sc_facts *F) const { sc_facts_free(F); }
+};
+struct ProgramDeleter {
+  void operator()(sc_program *P) const { sc_program_free(P); }
+};
+struct FindingsHolder {
+  sc_findings F;
+  FindingsHolder() { sc_findings_init(&F); }
+  ~FindingsHolder() { sc_findings_free(&F); }
+};
+struct ConfigHolder {
+  sc_config C = {};
+  ~ConfigHolder() {
+    sc_config_free(&C);
+    sc_catalog_clear_user_rows(); // the configuration's rows are this TU's only
+  }
+};
+
 class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, PluginOptions Options) : CI(CI), Options(std::move(Options)) {}
 
+  // The boundary between clang and the plugin: nothing the plugin does may
+  // end the compile, so every exception stops here as one warning.
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    for (const std::string &P : Options.Problems) reportPluginProblem(CI, P.c_str());
-    if (CI.getDiagnostics().hasErrorOccurred()) return; // clang reports those
+    try {
+      for (const std::string &P : Options.Problems) reportPluginProblem(CI, P.c_str());
+      if (CI.getDiagnostics().hasErrorOccurred()) return; // clang reports those
+      analyse(Ctx);
+    } catch (const std::bad_alloc &) {
+      reportPluginProblem(CI, "out of memory; analysis skipped");
+    } catch (const std::exception &E) {
+      reportPluginProblem(CI, (std::string("internal error (") + E.what() + "); analysis skipped").c_str());
+    } catch (...) {
+      reportPluginProblem(CI, "internal error; analysis skipped");
+    }
+  }
+
+private:
+  void analyse(ASTContext &Ctx) {
     SourceManager &SM = Ctx.getSourceManager();
     OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
     if (!Main) return;
     std::string Directory = CI.getFileSystemOpts().WorkingDir;
     if (Directory.empty()) Directory = absolutePath(".");
-    sc_facts *Facts = buildFacts(Ctx, absolutePath(Main->getName()), Directory);
+    std::string MainPath = absolutePath(Main->getName());
+    std::unique_ptr<sc_facts, FactsDeleter> Facts(buildFacts(Ctx, MainPath, Directory));
 
     if (!Options.DumpFacts.empty()) {
       FILE *Out = Options.DumpFacts == "-" ? stdout : fopen(Options.DumpFacts.c_str(), "w");
       if (Out) {
-        sc_facts_dump(Facts, Out);
+        sc_facts_dump(Facts.get(), Out);
         if (Out != stdout) fclose(Out); else fflush(Out);
       } else {
         reportPluginProblem(CI, ("cannot write " + Options.DumpFacts).c_str());
@@ -82,34 +130,39 @@ public:
 
     if (!Options.FactsFile.empty()) {
       FILE *Out = fopen(Options.FactsFile.c_str(), "w");
-      if (!Out || sc_facts_write(Out, Facts) != 0) reportPluginProblem(CI, ("cannot write " + Options.FactsFile).c_str());
-      if (Out) fclose(Out);
+      bool Failed = !Out || sc_facts_write(Out, Facts.get()) != 0;
+      if (Out && fclose(Out) != 0) Failed = true;
+      if (Failed) reportPluginProblem(CI, ("cannot write " + Options.FactsFile).c_str());
     }
 
     sc_options Analysis;
     sc_options_init(&Analysis);
     // The project's .stallcheck.json, as the driver reads it.
-    sc_config Config = {};
+    ConfigHolder Config;
     char *Path = Options.ConfigFile.empty()
-                     ? sc_config_find(llvm::sys::path::parent_path(absolutePath(Main->getName())).str().c_str())
+                     ? sc_config_find(llvm::sys::path::parent_path(MainPath).str().c_str())
                      : strdup(Options.ConfigFile.c_str());
     if (Path) {
-      if (sc_config_load(Path, &Config, &Analysis) != 0)
-        reportPluginProblem(CI, (std::string("cannot read ") + Path).c_str());
+      std::string Name(Path);
       free(Path);
+      if (sc_config_load(Name.c_str(), &Config.C, &Analysis) != 0) {
+        reportPluginProblem(CI, ("cannot read " + Name + "; analysis skipped").c_str());
+        return;
+      }
     }
     for (const std::string &Rule : Options.Disabled)
       if (sc_options_disable(&Analysis, Rule.c_str()) != 0)
-        reportPluginProblem(CI, ("unknown rule '" + Rule + "'").c_str());
-    sc_config_mark_functions(&Config, &Facts, 1); // "hot" functions for the GPU rules
-    sc_findings Findings;
-    sc_findings_init(&Findings);
-    sc_program *Program = sc_program_link(&Facts, 1);
-    sc_program_solve(Program);
-    sc_analyze(Program, &Analysis, &Findings);
-    sc_findings_apply_suppressions(&Findings, nullptr, nullptr);
-    sc_config_apply_excludes(&Config, &Findings);
-    reportFindings(CI, Findings);
+        reportPluginProblem(CI, ("unknown rule '" + Rule + "' in disable=").c_str());
+    sc_facts *Tus[1] = {Facts.get()};
+    sc_config_mark_functions(&Config.C, Tus, 1); // "hot" functions for the GPU rules
+    FindingsHolder Findings;
+    std::unique_ptr<sc_program, ProgramDeleter> Program(sc_program_link(Tus, 1));
+    sc_program_solve(Program.get());
+    sc_analyze(Program.get(), &Analysis, &Findings.F);
+    sc_findings_apply_suppressions(&Findings.F, nullptr, nullptr);
+    sc_findings_check_nolint(&Findings.F, nullptr, nullptr, reportUnknownNolint, &CI);
+    sc_config_apply_excludes(&Config.C, &Findings.F);
+    reportFindings(CI, Findings.F, Options.WarningsAsErrors);
 
     if (!Options.Sarif.empty()) {
       sc_sarif_options Sarif = {};
@@ -117,17 +170,20 @@ public:
       Sarif.tool_version = STALLCHECK_VERSION;
       Sarif.automation_id = "stallcheck/";
       Sarif.execution_successful = 1;
-      if (sc_report_sarif_file(Options.Sarif.c_str(), &Findings, &Sarif) != 0)
+      if (sc_report_sarif_file(Options.Sarif.c_str(), &Findings.F, &Sarif) != 0)
         reportPluginProblem(CI, ("cannot write " + Options.Sarif).c_str());
     }
-    sc_findings_free(&Findings);
-    sc_program_free(Program);
-    sc_facts_free(Facts);
-    sc_config_free(&Config);
-    sc_catalog_clear_user_rows();
   }
 
-private:
+  // A NOLINT naming a stallcheck rule that does not exist: said at the name,
+  // as the driver says it.
+  static void reportUnknownNolint(void *Ctx, const char *File, unsigned Line, unsigned Column, const char *Check,
+                                  size_t Len) {
+    reportPluginProblemAt(*static_cast<CompilerInstance *>(Ctx), File, Line, Column,
+                          "NOLINT names '" + std::string(Check, Len) +
+                              "', but no rule has that id (see stallcheck --list-rules)");
+  }
+
   CompilerInstance &CI;
   PluginOptions Options;
 };
@@ -139,22 +195,31 @@ protected:
   }
 
   bool ParseArgs(const CompilerInstance &, const std::vector<std::string> &Args) override {
-    for (const std::string &Arg : Args) {
-      StringRef A(Arg);
-      if (A.consume_front("disable="))
-        Options.Disabled.push_back(A.str());
-      else if (A.consume_front("sarif="))
-        Options.Sarif = A.str();
-      else if (A.consume_front("config="))
-        Options.ConfigFile = A.str();
-      else if (A.consume_front("facts="))
-        Options.FactsFile = A.str();
-      else if (A.consume_front("dump-facts="))
-        Options.DumpFacts = A == "/dev/stdout" ? "-" : A.str();
-      else
-        Options.Problems.push_back("unknown argument '" + Arg + "' (expected disable=, sarif=, config=, facts= or dump-facts=)");
+    try {
+      for (const std::string &Arg : Args) parseArg(Arg);
+    } catch (const std::exception &) {
+      return false; // out of memory already: clang goes on without the plugin
     }
     return true; // a bad argument is a warning, never a failed compile
+  }
+
+  void parseArg(const std::string &Arg) {
+    StringRef A(Arg);
+    if (A.consume_front("disable="))
+      Options.Disabled.push_back(A.str());
+    else if (A.consume_front("sarif="))
+      Options.Sarif = A.str();
+    else if (A.consume_front("config="))
+      Options.ConfigFile = A.str();
+    else if (A.consume_front("facts="))
+      Options.FactsFile = A.str();
+    else if (A == "no-werror")
+      Options.WarningsAsErrors = false;
+    else if (A.consume_front("dump-facts="))
+      Options.DumpFacts = A == "/dev/stdout" ? "-" : A.str();
+    else
+      Options.Problems.push_back("unknown argument '" + Arg +
+                                 "' (expected disable=, sarif=, config=, facts=, dump-facts= or no-werror)");
   }
 
   ActionType getActionType() override { return AddAfterMainAction; }
@@ -166,5 +231,29 @@ private:
 } // namespace
 } // namespace stallcheck
 
-static FrontendPluginRegistry::Add<stallcheck::Action> Registration("stallcheck",
-                                                                    "find code that stalls event loops");
+// A plugin only works in the clang it was built against (clang's C++ API
+// has no stable ABI: in another version the first call into it can crash the
+// compile).  So the plugin asks the host which LLVM it is, through the C API
+// that is stable (LLVMGetVersion, LLVM 16 and later), and registers only in
+// its own version; in any other it says so once and the compile goes on
+// without it.
+static bool registerWithMatchingClang() {
+  using GetVersionFn = void (*)(unsigned *, unsigned *, unsigned *);
+  auto GetVersion = reinterpret_cast<GetVersionFn>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
+  unsigned Major = 0;
+  if (GetVersion) GetVersion(&Major, nullptr, nullptr);
+  if (Major != stallcheck::compat::BuiltForMajor) {
+    char Host[32] = "an older clang (before 16)";
+    if (Major) snprintf(Host, sizeof Host, "clang %u", Major);
+    fprintf(stderr,
+            "warning: stallcheck plugin: built for clang %u but loaded into %s; not loaded (use the plugin "
+            "built against this clang)\n",
+            stallcheck::compat::BuiltForMajor, Host);
+    return false;
+  }
+  static FrontendPluginRegistry::Add<stallcheck::Action> Registration("stallcheck",
+                                                                      "find code that stalls event loops");
+  return true;
+}
+
+static const bool Registered = registerWithMatchingClang();

@@ -42,6 +42,14 @@ if frontend == "plugin":
         lit_config.fatal("frontend=plugin but STALLCHECK_PLUGIN (%r) does not exist" % plugin)
     single = "%s %s %s %s" % (os.path.join(tools, "plugin-as-driver.sh"), clang, plugin, stallcheck)
     config.available_features.add("plugin")
+    # Another clang major version installed side by side (Debian's
+    # /usr/lib/llvm-N): the plugin must refuse to load there, not crash it.
+    import glob
+    for other in sorted(glob.glob("/usr/lib/llvm-*/bin/clang")):
+        if os.path.realpath(os.path.dirname(other)) != os.path.realpath(llvm_bin):
+            config.available_features.add("other-clang")
+            config.substitutions.append(("%other_clang", other))
+            break
 else:
     single = stallcheck + " --color=never"
     config.available_features.add("driver")

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""same-facts.py CLANG PLUGIN STALLCHECK... TESTS_DIR
+"""same-facts.py CLANG PLUGIN ROOT... -- STALLCHECK...
 
-Dumps the facts of every *.c test under TESTS_DIR through the driver
-(`stallcheck --dump-facts`) and through the plugin
-(`-fplugin-arg-stallcheck-dump-facts`), with the flags of the file's first RUN
-line, and prints the files whose facts differ.
+The conformance check of the two front ends.  For every *.c file under each
+ROOT (test files with the flags of their first %stallcheck RUN line; other
+files, as in Inputs/ or examples/, with the installed libraries' flags and
+their own directory), compares:
+  - the facts: `stallcheck --dump-facts` against the plugin's dump-facts=;
+  - the findings: every `file:line:col: warning|note: ...` line the driver
+    prints against what clang prints with the plugin loaded (same rule, file,
+    line, column, message, notes and remedy).
+Prints each file that differs, then the counts.  Files with compile errors are
+left out: the plugin leaves those to clang.
 """
 import os
 import re
@@ -13,19 +19,22 @@ import subprocess
 import sys
 
 CFLAGS = {}
+# Flags for files without a RUN line: the libraries the examples and inputs use.
+DEFAULT_PACKAGES = ("libuv", "libevent", "glib-2.0", "gio-2.0", "libpq", "hiredis", "libcurl", "libsystemd")
+DIAGNOSTIC = re.compile(r"^(/[^:]+:\d+:\d+: (warning|error|note): .*)$", re.M)
 
 
 def pkg_flags(name):
     if name not in CFLAGS:
-        package = {"glib_2_0": "glib-2.0", "gio_2_0": "gio-2.0", "libpq": "libpq", "hiredis": "hiredis",
-                   "libsystemd": "libsystemd"}.get(name, name)
+        package = {"glib_2_0": "glib-2.0", "gio_2_0": "gio-2.0", "gobject_2_0": "gobject-2.0"}.get(name, name)
         run = subprocess.run(["pkg-config", "--cflags", package], capture_output=True, text=True)
         CFLAGS[name] = run.stdout.split()
     return CFLAGS[name]
 
 
 def flags_of(path):
-    """The compiler flags after `--` in the first %stallcheck RUN line."""
+    """The compiler flags after `--` in the first %stallcheck RUN line, or
+    the default flags when the file has no such line."""
     with open(path, errors="replace") as f:
         for line in f:
             m = re.search(r"RUN: .*%stallcheck[^|]*? --(\s.*|$)", line)
@@ -41,37 +50,72 @@ def flags_of(path):
                     elif not word.startswith("%"):
                         out.append(word)
                 return out
-    return []
+    out = ["-I" + os.path.dirname(path)]
+    for package in DEFAULT_PACKAGES:
+        out += pkg_flags(package)
+    return out
+
+
+def diagnostics(text):
+    """The stallcheck diagnostics (warning lines with a rule id, and the
+    notes after them), without clang's own or the plugin's other warnings."""
+    out, keep = [], False
+    for line in DIAGNOSTIC.findall(text):
+        line = line[0]
+        if ": note: " in line:
+            if keep:
+                out.append(line)
+        else:
+            keep = re.search(r"\[[a-z0-9]+(-[a-z0-9]+)+\]$", line) is not None
+            if keep:
+                out.append(line.replace(": error: ", ": warning: "))
+    return out
+
+
+def first_difference(a, b):
+    i = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
+    return i + 1, a[i] if i < len(a) else "<end>", b[i] if i < len(b) else "<end>"
 
 
 def main():
+    split = sys.argv.index("--")
     clang, plugin = sys.argv[1], sys.argv[2]
-    stallcheck = sys.argv[3:-1]
-    root = sys.argv[-1]
-    same = 0
-    for dirpath, dirnames, files in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d not in ("Inputs", "unit", "tools")]
-        for name in sorted(files):
-            if not name.endswith(".c"):
-                continue
-            path = os.path.join(dirpath, name)
-            flags = flags_of(path)
-            driver = subprocess.run(stallcheck + ["--dump-facts", path, "--"] + flags, capture_output=True,
-                                    text=True)
-            if " error: " in driver.stdout + driver.stderr or "diag error" in driver.stdout:
-                continue  # compile errors: the plugin analyses nothing then
-            via_plugin = subprocess.run([clang, "-fsyntax-only", "-w", "-fplugin=" + plugin,
-                                         "-fplugin-arg-stallcheck-dump-facts=/dev/stdout", path] + flags,
-                                        capture_output=True, text=True)
-            if driver.stdout == via_plugin.stdout:
-                same += 1
-                continue
-            a, b = driver.stdout.splitlines(), via_plugin.stdout.splitlines()
-            first = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
-            print("%s differs at line %d:\n  driver: %s\n  plugin: %s" % (
-                os.path.relpath(path, root), first + 1, a[first] if first < len(a) else "<end>",
-                b[first] if first < len(b) else "<end>"))
-    print("same facts in %d files" % same)
+    # Normalised: clang prints a file name as given, the driver made absolute.
+    roots, stallcheck = [os.path.realpath(r) for r in sys.argv[3:split]], sys.argv[split + 1:]
+    same = findings = skipped = 0
+    for root in roots:
+        for dirpath, dirnames, files in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d not in ("unit", "tools"))
+            for name in sorted(files):
+                if not name.endswith(".c"):
+                    continue
+                path = os.path.join(dirpath, name)
+                flags = flags_of(path)
+                facts = subprocess.run(stallcheck + ["--dump-facts", path, "--"] + flags, capture_output=True,
+                                       text=True)
+                if " error: " in facts.stderr or "\ndiag error " in facts.stdout:
+                    skipped += 1
+                    continue  # compile errors: the plugin analyses nothing then
+                driver = subprocess.run(stallcheck + [path, "--"] + flags, capture_output=True, text=True)
+                via_plugin = subprocess.run([clang, "-fsyntax-only", "-fno-color-diagnostics", "-fplugin=" + plugin,
+                                             "-fplugin-arg-stallcheck-dump-facts=/dev/stdout", path] + flags,
+                                            capture_output=True, text=True)
+                relative = os.path.relpath(path, root)
+                ok = True
+                if facts.stdout != via_plugin.stdout:
+                    ok = False
+                    print("%s: facts differ at line %d:\n  driver: %s\n  plugin: %s" % (
+                        (relative,) + first_difference(facts.stdout.splitlines(), via_plugin.stdout.splitlines())))
+                a, b = diagnostics(driver.stdout + driver.stderr), diagnostics(via_plugin.stderr)
+                if a != b:
+                    ok = False
+                    print("%s: findings differ at line %d:\n  driver: %s\n  plugin: %s" % (
+                        (relative,) + first_difference(a, b)))
+                if ok:
+                    same += 1
+                    findings += sum(1 for line in a if ": warning: " in line)
+    print("same facts and findings in %d files (%d findings); %d files with compile errors left out" % (
+        same, findings, skipped))
 
 
 if __name__ == "__main__":
