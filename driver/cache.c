@@ -10,6 +10,12 @@
  *
  * Both are written to temporaries and renamed, the facts first: a reader
  * that finds deps that still match finds the facts that go with them.
+ *
+ * A file modified while stallcheck runs may have been read before the change
+ * and stat'ed after it, so its size and mtime would vouch for facts of its
+ * old contents.  As git does with "racily clean" index entries, a TU that
+ * read a file modified after the run began (or dated in the future) is not
+ * stored: it is parsed again next time.
  */
 #include "cache.h"
 
@@ -18,7 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "stallcheck/facts_io.h"
@@ -31,6 +39,26 @@ static uint64_t fnv(uint64_t h, const char *s) {
   return (h ^ 0xff) * 0x100000001b3ull;
 }
 
+/* When the run began, by the clock the kernel stamps files with (the coarse
+ * one, updated each jiffy): a file written after that instant has an mtime
+ * no earlier than it, and one written a jiffy or more before, an earlier
+ * one.  Set by the first lookup, which comes before any parse. */
+static struct timespec run_start;
+static pthread_once_t run_start_once = PTHREAD_ONCE_INIT;
+
+static void mark_run_start(void) {
+  if (clock_gettime(CLOCK_REALTIME_COARSE, &run_start) != 0) clock_gettime(CLOCK_REALTIME, &run_start);
+}
+
+static int changed_during_run(const struct stat *st) {
+  pthread_once(&run_start_once, mark_run_start);
+  /* A whole-second mtime comes from a file system with a coarse clock (FAT
+   * keeps 2 s): compare in seconds, with that much slack. */
+  if (st->st_mtim.tv_nsec == 0) return st->st_mtim.tv_sec >= run_start.tv_sec - 2;
+  return st->st_mtim.tv_sec > run_start.tv_sec ||
+         (st->st_mtim.tv_sec == run_start.tv_sec && st->st_mtim.tv_nsec >= run_start.tv_nsec);
+}
+
 static char *entry_path(const char *dir, const sc_compile_command *cmd, const char *ext) {
   uint64_t h = fnv(0xcbf29ce484222325ull, STALLCHECK_VERSION);
   h = fnv(h, cmd->directory);
@@ -40,6 +68,7 @@ static char *entry_path(const char *dir, const sc_compile_command *cmd, const ch
 }
 
 sc_facts *sc_cache_lookup(const char *dir, const sc_compile_command *cmd) {
+  pthread_once(&run_start_once, mark_run_start);
   char *deps_path = entry_path(dir, cmd, ".deps"), *facts_path = entry_path(dir, cmd, ".facts");
   sc_facts *found = NULL;
   FILE *deps = fopen(deps_path, "r");
@@ -102,31 +131,45 @@ static int replace_file(const char *path, int (*write)(FILE *out, void *ctx), vo
 
 static int write_facts(FILE *out, void *ctx) { return sc_facts_write(out, ctx); }
 
-typedef struct deps_list {
-  char **files;
-  size_t nfiles;
-} deps_list;
-
-static int write_deps(FILE *out, void *ctx) {
-  const deps_list *d = ctx;
-  fprintf(out, "%s\n", DEPS_MAGIC);
-  for (size_t i = 0; i < d->nfiles; i++) {
+/* The deps of an entry, as text: NULL when a file cannot be vouched for
+ * (gone, a newline in its name, changed during this run). */
+static char *format_deps(char **files, size_t nfiles) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&text, &len);
+  if (!out) return NULL;
+  int ok = fprintf(out, "%s\n", DEPS_MAGIC) > 0;
+  for (size_t i = 0; i < nfiles && ok; i++) {
     struct stat st;
-    if (strchr(d->files[i], '\n') || stat(d->files[i], &st) != 0) return -1; /* cannot vouch for it */
-    fprintf(out, "%llu %lld %lld %s\n", (unsigned long long)st.st_size, (long long)st.st_mtim.tv_sec,
-            (long long)st.st_mtim.tv_nsec, d->files[i]);
+    ok = !strchr(files[i], '\n') && stat(files[i], &st) == 0 && !changed_during_run(&st);
+    if (ok)
+      fprintf(out, "%llu %lld %lld %s\n", (unsigned long long)st.st_size, (long long)st.st_mtim.tv_sec,
+              (long long)st.st_mtim.tv_nsec, files[i]);
   }
-  return ferror(out) ? -1 : 0;
+  if (ferror(out)) ok = 0;
+  if (fclose(out) != 0) ok = 0;
+  if (!ok) {
+    free(text);
+    return NULL;
+  }
+  return text;
 }
+
+static int write_text(FILE *out, void *ctx) { return fputs(ctx, out) < 0 ? -1 : 0; }
 
 void sc_cache_store(const char *dir, const sc_compile_command *cmd, const sc_facts *facts, char **files,
                     size_t nfiles) {
   if (facts->parse_failed || facts->ndiags) return; /* compile errors: parse it again next time */
-  if (mkdir(dir, 0777) != 0 && errno != EEXIST) return;
+  char *deps = format_deps(files, nfiles);
+  if (!deps) return;
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    free(deps);
+    return;
+  }
   char *deps_path = entry_path(dir, cmd, ".deps"), *facts_path = entry_path(dir, cmd, ".facts");
-  deps_list d = {files, nfiles};
   unlink(deps_path); /* no stale deps may vouch for the new facts while they are written */
-  if (replace_file(facts_path, write_facts, (void *)facts) == 0) replace_file(deps_path, write_deps, &d);
+  if (replace_file(facts_path, write_facts, (void *)facts) == 0) replace_file(deps_path, write_text, deps);
+  free(deps);
   free(deps_path);
   free(facts_path);
 }

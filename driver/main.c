@@ -25,6 +25,7 @@
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
 #include "stallcheck/suppress.h"
+#include "subcommands.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
@@ -96,6 +97,7 @@ static const char usage_text[] =
     "\n"
     "Facts files (distributed builds, docs/design/facts-files.md):\n"
     "  stallcheck facts -o <file> (-p <dir> | <source>... -- <flags>) [--shard K/N]\n"
+    "  stallcheck facts -o <file> -- <compile command>     (cc -c a.c -Iinc -o a.o)\n"
     "                         parse and write the facts, no analysis\n"
     "  stallcheck baseline -o <sarif> (-p <dir> | <source>... -- <flags>)\n"
     "                         write a baseline for --baseline (exit 0 with findings)\n"
@@ -288,6 +290,13 @@ static void parse_args(int argc, char **argv, cli *c) {
   }
   if (c->mode == MODE_LINK && c->nfiles == 0)
     die_usage("%s", "link needs facts files (stallcheck facts -o FILE ...)");
+  /* `facts -o F -- cc -c a.c ...`: the compile command itself (subcommands.h). */
+  char **sources;
+  if (c->mode == MODE_FACTS && !c->compdb && c->nfiles == 0 &&
+      sc_split_compile_command(c->flags, c->nflags, &sources, &c->nfiles, &c->flags, &c->nflags)) {
+    free(c->files);
+    c->files = sources;
+  }
   if (!c->compdb && c->nfiles == 0 && !c->dump_config)
     die_usage("%s", "nothing to analyse: give -p <build-dir> or source files");
 }
@@ -437,7 +446,7 @@ static int write_facts_file(const cli *c, sc_facts **tus, size_t ntus) {
     fchmod(fd, 0666 & ~mask); /* mkstemp's 0600 is for secrets, not build outputs */
   }
   FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-  int rc = out ? 0 : -1;
+  int rc = out ? sc_facts_write_header(out) : -1; /* an empty shard is a header alone */
   for (size_t i = 0; i < ntus && rc == 0; i++) rc = sc_facts_write(out, tus[i]);
   if (out && fclose(out) != 0) rc = -1;
   if (rc == 0 && rename(tmp, c->output) != 0) rc = -1;
@@ -535,6 +544,7 @@ int main(int argc, char **argv) {
     if (c.nshards) free(slice.commands);
   }
   if (c.mode == MODE_FACTS) exit(write_facts_file(&c, tus, ntus));
+  sc_facts_sort(tus, ntus); /* the same results whatever the order of facts files or shards */
 
   if (c.dump_facts) {
     for (size_t i = 0; i < ntus; i++) sc_facts_dump(tus[i], stdout);

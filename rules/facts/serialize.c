@@ -5,9 +5,10 @@
  * single spaces, strings percent-escaped ("-" is NULL, "%2D" a lone dash),
  * so a file can be read with `less` and diffed, and a reader can check every
  * field.  The first line names the format and version; each TU starts with
- * `tu` and ends with `end` and its record counts, so truncation is detected.
+ * `tu` and ends with `end` and its record counts, and every line ends with a
+ * newline, so truncation is detected.  A file of no TUs is the header alone.
  *
- *   stallcheck-facts 1 0.1.0
+ *   stallcheck-facts 2 0.1.0
  *   tu <file> <parse_failed>
  *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <loc>
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs> <loc>
@@ -15,7 +16,10 @@
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field> <loc>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
  *   diag <level> <message> <loc>
- *   end <functions> <calls> <flows> <loops> <diags>
+ *   end <functions> <calls> <flows> <loops> <diags> <checksum>
+ *
+ * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
+ * one before `end`, newlines included.  Format 1 had no checksum.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -28,6 +32,9 @@
 #include "stallcheck/facts_io.h"
 
 #define MAGIC "stallcheck-facts"
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+#define SC_FACTS_FORMAT_STRING STRINGIFY(SC_FACTS_FORMAT)
 #define NONE_U32 "-"
 
 /* ---- writing ----------------------------------------------------------- */
@@ -62,8 +69,52 @@ static void put_loc(FILE *out, const sc_loc *l) {
   fprintf(out, " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32, l->line, l->col, l->end_line, l->end_col);
 }
 
+int sc_facts_write_header(FILE *out) {
+  fprintf(out, "%s %d %s\n", MAGIC, SC_FACTS_FORMAT, STALLCHECK_VERSION);
+  return ferror(out) ? -1 : 0;
+}
+
+/* FNV-1a, 64 bits: not a defence against tampering, but any corruption of a
+ * record's bytes that still parses (a changed name, a digit) is caught. */
+#define CHECKSUM_SEED 0xcbf29ce484222325ull
+
+static uint64_t checksum(uint64_t h, const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+  return h;
+}
+
+/* A fuzzer cannot forge checksums: in a fuzzing build (the macro libFuzzer
+ * and OSS-Fuzz builds define) every other check still runs, so that mutated
+ * facts get through to the engine and are tested there too. */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define VERIFY_CHECKSUM 0
+#else
+#define VERIFY_CHECKSUM 1
+#endif
+
+static void write_records(FILE *out, const sc_facts *f);
+
 int sc_facts_write(FILE *out, const sc_facts *f) {
-  if (ftell(out) == 0) fprintf(out, "%s %d %s\n", MAGIC, SC_FACTS_FORMAT, STALLCHECK_VERSION);
+  if (ftell(out) == 0) sc_facts_write_header(out);
+  char *records = NULL;
+  size_t len = 0;
+  FILE *buf = open_memstream(&records, &len);
+  if (!buf) return -1;
+  write_records(buf, f);
+  int failed = ferror(buf);
+  if (fclose(buf) != 0 || failed) {
+    free(records);
+    return -1;
+  }
+  fwrite(records, 1, len, out);
+  fprintf(out, "end %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %016" PRIx64 "\n", f->nfunctions,
+          f->ncalls, f->nflows, f->nloops, f->ndiags, checksum(CHECKSUM_SEED, records, len));
+  free(records);
+  return ferror(out) ? -1 : 0;
+}
+
+/* Every record of one TU, from `tu` to the last before `end`. */
+static void write_records(FILE *out, const sc_facts *f) {
   fputs("tu", out);
   put_str(out, f->tu_file);
   fprintf(out, " %d\n", f->parse_failed ? 1 : 0);
@@ -138,9 +189,27 @@ int sc_facts_write(FILE *out, const sc_facts *f) {
     put_loc(out, &d->loc);
     fputc('\n', out);
   }
-  fprintf(out, "end %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 "\n", f->nfunctions, f->ncalls,
-          f->nflows, f->nloops, f->ndiags);
-  return ferror(out) ? -1 : 0;
+}
+
+/* ---- link order -------------------------------------------------------- */
+
+static int cmp_u32(uint32_t a, uint32_t b) { return a < b ? -1 : a > b; }
+
+static int by_file_then_size(const void *pa, const void *pb) {
+  const sc_facts *a = *(sc_facts *const *)pa, *b = *(sc_facts *const *)pb;
+  int c = strcmp(a->tu_file ? a->tu_file : "", b->tu_file ? b->tu_file : "");
+  if (!c) c = cmp_u32(a->nfunctions, b->nfunctions);
+  if (!c) c = cmp_u32(a->ncalls, b->ncalls);
+  if (!c) c = cmp_u32(a->nargs, b->nargs);
+  if (!c) c = cmp_u32(a->nflows, b->nflows);
+  if (!c) c = cmp_u32(a->nloops, b->nloops);
+  if (!c) c = cmp_u32(a->ndiags, b->ndiags);
+  if (!c) c = (a->parse_failed != 0) - (b->parse_failed != 0);
+  return c;
+}
+
+void sc_facts_sort(sc_facts **tus, size_t ntus) {
+  if (ntus > 1) qsort(tus, ntus, sizeof *tus, by_file_then_size);
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -286,22 +355,37 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
   sc_call call = {0};
   sc_arg *args = NULL;
   uint32_t nargs_read = 0;
+  uint64_t sum = CHECKSUM_SEED;
   while (!r.failed && (len = getline(&line, &cap, in)) >= 0) {
     r.line_no++;
-    if (len > 0 && line[len - 1] == '\n') line[--len] = 0;
-    if ((size_t)len != strlen(line)) {
-      fail(&r, "NUL byte in the file");
-      break;
-    }
-    split(&r, line);
+    /* The checksum covers the raw bytes of a TU's records, `tu` included. */
+    if (!strncmp(line, "tu ", 3)) sum = CHECKSUM_SEED;
+    if (strncmp(line, "end ", 4)) sum = checksum(sum, line, (size_t)len);
+    /* The writer ends every line: a last line without its newline is a cut. */
+    int ended = len > 0 && line[len - 1] == '\n';
+    if (ended) line[--len] = 0;
+    int has_nul = (size_t)len != strlen(line);
+    if (!has_nul) split(&r, line);
     if (r.line_no == 1) {
-      if (r.nfields < 3 || strcmp(r.fields[0], MAGIC)) {
+      if (has_nul || r.nfields < 2 || strcmp(r.fields[0], MAGIC)) {
         fail(&r, "not a stallcheck facts file");
-      } else if (strcmp(r.fields[1], "1") != 0) {
+      } else if (strcmp(r.fields[1], SC_FACTS_FORMAT_STRING) != 0) {
         fail(&r, "facts format %s, this stallcheck reads format %d: regenerate the file", r.fields[1],
              SC_FACTS_FORMAT);
+      } else if (r.nfields != 3) {
+        fail(&r, "malformed header: expected '%s %d <stallcheck version>'", MAGIC, SC_FACTS_FORMAT);
+      } else if (!ended) {
+        fail(&r, "the file ends inside a line (truncated)");
       }
       continue;
+    }
+    if (!ended) {
+      fail(&r, "the file ends inside a line (truncated)");
+      break;
+    }
+    if (has_nul) {
+      fail(&r, "NUL byte in the file");
+      break;
     }
     if (r.nfields == 0) {
       fail(&r, "empty line");
@@ -418,10 +502,14 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       sc_loc loc = get_loc(&r, f, 3);
       if (!r.failed) sc_facts_add_diag(f, level, &loc, message ? message : "");
     } else if (!strcmp(tag, "end")) {
-      if (!want(&r, 6)) break;
+      if (!want(&r, 7)) break;
       if (get_u32(&r, 1) != f->nfunctions || get_u32(&r, 2) != f->ncalls || get_u32(&r, 3) != f->nflows ||
           get_u32(&r, 4) != f->nloops || get_u32(&r, 5) != f->ndiags)
         fail(&r, "record counts do not match 'end' (a truncated or edited file)");
+      char expected[17];
+      snprintf(expected, sizeof expected, "%016" PRIx64, sum);
+      if (!r.failed && VERIFY_CHECKSUM && strcmp(r.fields[6], expected))
+        fail(&r, "checksum mismatch: the TU's records were altered (a corrupted or edited file)");
       validate(&r, f);
       if (r.failed) break;
       sc_facts **grown = realloc(tus, (ntus + 1) * sizeof *tus);
@@ -445,6 +533,12 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
     if (f) sc_facts_free(f);
     for (size_t i = 0; i < ntus; i++) sc_facts_free(tus[i]);
     free(tus);
+    return -1;
+  }
+  /* No TUs (an empty shard) is still an array, never NULL: callers memcpy
+   * from it. */
+  if (!tus && !(tus = calloc(1, sizeof *tus))) {
+    snprintf(error, error_size, "%s: out of memory", path);
     return -1;
   }
   *out = tus;

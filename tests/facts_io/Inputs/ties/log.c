@@ -1,0 +1,2 @@
+#include <unistd.h>
+void flush_log(void) { fsync(1); }
