@@ -316,6 +316,7 @@ static void visit_call(fe_state *st, CXCursor c) {
   classify_callee(st, callee, &call, &direct_ref);
   call.loc = fe_loc(st, clang_getCursorLocation(c));
   if (call.callee_kind == SC_CALLEE_DIRECT) {
+    fe_declared_effects(st, clang_getCursorReferenced(direct_ref), &call.callee_flags, &call.callee_annotations);
     sc_loc name = fe_loc(st, clang_getCursorLocation(direct_ref));
     uint32_t len = fe_identifier_length(st, clang_getCursorLocation(direct_ref));
     if (len && name.file == call.loc.file) {

@@ -217,6 +217,11 @@ static const char *intern_cxstring(fe_state *st, CXString s) {
 struct fe_decl_name {
   const void *decl;
   const char *usr, *name;
+  /* What the declaration says of the function (fe_declared_effects), once
+   * known: a program calls the same few functions many times. */
+  int declared_known;
+  uint32_t effects;
+  const char *annotations;
 };
 
 /* The cache entry of a declaration cursor (whose first data word is the
@@ -262,6 +267,78 @@ const char *fe_cursor_usr(fe_state *st, CXCursor c) {
 const char *fe_cursor_name(fe_state *st, CXCursor c) {
   struct fe_decl_name *e = decl_entry(st, c);
   return e ? e->name : intern_cxstring(st, clang_getCursorSpelling(c));
+}
+
+/* ---- what a declaration says of its function ---------------------------- */
+
+void fe_annotation_add(char **joined, size_t *len, const char *text) {
+  if (strncmp(text, "stallcheck::", 12) != 0) return;
+  size_t n = strlen(text);
+  /* An annotation repeated on the declaration and the definition counts once. */
+  for (const char *p = *joined; p;) {
+    const char *nl = strchr(p, '\n');
+    size_t plen = nl ? (size_t)(nl - p) : strlen(p);
+    if (plen == n && strncmp(p, text, n) == 0) return;
+    p = nl ? nl + 1 : NULL;
+  }
+  char *grown = realloc(*joined, *len + n + 2);
+  if (!grown) abort();
+  if (*len) grown[(*len)++] = '\n';
+  memcpy(grown + *len, text, n + 1);
+  *len += n;
+  *joined = grown;
+}
+
+uint32_t fe_effect_flags(CXType fn_type) {
+  /* libclang has no API for function effects, but clang spells them in the
+   * type: 'void (int) __attribute__((nonblocking))'.  nonblocking(false)
+   * is spelled 'blocking'; nonallocating says nothing about waiting. */
+  CXString s = clang_getTypeSpelling(fn_type);
+  const char *t = clang_getCString(s);
+  uint32_t flags = 0;
+  if (t && strstr(t, "__attribute__((")) {
+    if (strstr(t, "__attribute__((nonblocking))")) flags |= SC_FN_NONBLOCKING;
+    if (strstr(t, "__attribute__((blocking))")) flags |= SC_FN_BLOCKING;
+  }
+  clang_disposeString(s);
+  return flags;
+}
+
+typedef struct annotation_scan {
+  char *joined;
+  size_t len;
+} annotation_scan;
+
+static enum CXChildVisitResult collect_annotation(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  if (clang_getCursorKind(c) == CXCursor_AnnotateAttr) {
+    annotation_scan *scan = data;
+    CXString s = clang_getCursorSpelling(c);
+    fe_annotation_add(&scan->joined, &scan->len, clang_getCString(s));
+    clang_disposeString(s);
+  }
+  return CXChildVisit_Continue;
+}
+
+void fe_declared_effects(fe_state *st, CXCursor decl, uint32_t *effects, const char **annotations) {
+  struct fe_decl_name *e = decl_entry(st, decl);
+  if (e && e->declared_known) {
+    *effects = e->effects;
+    *annotations = e->annotations;
+    return;
+  }
+  /* clang copies the attributes of earlier declarations onto later ones
+   * (as inherited attributes), and the call refers to the latest. */
+  annotation_scan scan = {NULL, 0};
+  clang_visitChildren(decl, collect_annotation, &scan);
+  *effects = fe_effect_flags(clang_getCursorType(decl));
+  *annotations = scan.joined ? sc_facts_intern(st->facts, scan.joined) : NULL;
+  free(scan.joined);
+  if (e) {
+    e->declared_known = 1;
+    e->effects = *effects;
+    e->annotations = *annotations;
+  }
 }
 
 const char *fe_record_name(fe_state *st, CXCursor field) {

@@ -90,6 +90,15 @@ const char *fe_source_text(fe_state *st, CXCursor c);
 const char *fe_cursor_usr(fe_state *st, CXCursor c);
 void fe_names_free(fe_state *st);
 const char *fe_cursor_name(fe_state *st, CXCursor c);
+/* What a function's declaration says of it: clang's nonblocking / blocking
+ * effects as SC_FN_* flags, and its "stallcheck::..." annotations joined by
+ * '\n' (interned, NULL if none).  Cached per declaration. */
+void fe_declared_effects(fe_state *st, CXCursor decl, uint32_t *effects, const char **annotations);
+/* The SC_FN_NONBLOCKING / SC_FN_BLOCKING effects of a function type. */
+uint32_t fe_effect_flags(CXType fn_type);
+/* Appends `text` to '\n'-joined *joined when it is a "stallcheck::"
+ * annotation not already there. */
+void fe_annotation_add(char **joined, size_t *len, const char *text);
 /* Index of ParmDecl `decl` among the enclosing function's parameters, or -1. */
 int fe_param_index(fe_state *st, CXCursor decl);
 

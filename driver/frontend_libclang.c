@@ -68,27 +68,6 @@ static int attribute_named(fe_state *st, CXCursor attr, const char *name) {
            (after >= '0' && after <= '9'));
 }
 
-static void add_annotation(fn_scan *scan, const char *text) {
-  if (strncmp(text, "stallcheck::", 12) != 0) return;
-  size_t n = strlen(text);
-  /* An annotation repeated on the declaration and the definition counts once. */
-  if (scan->annotations) {
-    const char *p = scan->annotations;
-    while (p) {
-      const char *nl = strchr(p, '\n');
-      size_t len = nl ? (size_t)(nl - p) : strlen(p);
-      if (len == n && strncmp(p, text, n) == 0) return;
-      p = nl ? nl + 1 : NULL;
-    }
-  }
-  char *grown = realloc(scan->annotations, scan->annotations_len + n + 2);
-  if (!grown) abort();
-  if (scan->annotations_len) grown[scan->annotations_len++] = '\n';
-  memcpy(grown + scan->annotations_len, text, n + 1);
-  scan->annotations_len += n;
-  scan->annotations = grown;
-}
-
 static enum CXChildVisitResult scan_function(CXCursor c, CXCursor parent, CXClientData data) {
   (void)parent;
   fn_scan *scan = data;
@@ -98,7 +77,7 @@ static enum CXChildVisitResult scan_function(CXCursor c, CXCursor parent, CXClie
     break;
   case CXCursor_AnnotateAttr: {
     CXString s = clang_getCursorSpelling(c);
-    add_annotation(scan, clang_getCString(s));
+    fe_annotation_add(&scan->annotations, &scan->annotations_len, clang_getCString(s));
     clang_disposeString(s);
     break;
   }
@@ -126,7 +105,7 @@ static void scan_previous_declarations(fe_state *st, CXCursor def, fn_scan *scan
       if (len < sizeof line) {
         memcpy(line, p, len);
         line[len] = '\0';
-        add_annotation(scan, line);
+        fe_annotation_add(&scan->annotations, &scan->annotations_len, line);
       }
       p = nl ? nl + 1 : NULL;
     }
@@ -147,7 +126,7 @@ static void visit_function(fe_state *st, CXCursor c) {
   fn.linkage = clang_getCursorLinkage(c) == CXLinkage_Internal ? SC_LINKAGE_INTERNAL : SC_LINKAGE_EXTERNAL;
   CXSourceLocation at = clang_getCursorLocation(c);
   fn.loc = fe_loc(st, at);
-  fn.flags = scan.flags;
+  fn.flags = scan.flags | fe_effect_flags(clang_getCursorType(c));
   if (clang_isFunctionTypeVariadic(clang_getCursorType(c))) fn.flags |= SC_FN_VARIADIC;
   if (!clang_Location_isFromMainFile(at)) fn.flags |= SC_FN_INLINE_HEADER;
   int nparams = clang_Cursor_getNumArguments(c);

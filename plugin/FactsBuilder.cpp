@@ -33,6 +33,10 @@ using namespace clang;
 namespace stallcheck {
 namespace {
 
+// What a declaration says of its function (defined with visitFunction).
+void addAnnotation(std::string &All, llvm::StringRef Text);
+uint32_t effectFlags(const FunctionDecl *D);
+
 enum class TargetKind { Other, Callee, Arg, Var, Field, Return };
 
 struct Target {
@@ -611,6 +615,15 @@ void Builder::visitCall(const CallExpr *E) {
   classifyCallee(Callee, Call, Direct);
   Call.loc = loc(E->getBeginLoc());
   if (Call.callee_kind == SC_CALLEE_DIRECT && Direct) {
+    if (const auto *Callee = dyn_cast<FunctionDecl>(Direct->getDecl())) {
+      // The declaration the call refers to carries the attributes of the
+      // earlier ones (inherited), so a function the program only declares
+      // can be annotated in its header.
+      std::string Annotations;
+      for (const auto *Note : Callee->specific_attrs<AnnotateAttr>()) addAnnotation(Annotations, Note->getAnnotation());
+      Call.callee_flags = effectFlags(Callee);
+      Call.callee_annotations = Annotations.empty() ? nullptr : intern(Annotations);
+    }
     sc_loc Name = loc(Direct->getLocation());
     uint32_t Len = identifierLength(Direct->getLocation());
     if (Len && Name.file == Call.loc.file) {
@@ -992,6 +1005,19 @@ void scanAttributes(const FunctionDecl *D, std::string &Annotations, uint32_t &F
   }
 }
 
+// clang's function effects as SC_FN_* flags: nonblocking, and blocking (also
+// written nonblocking(false)).  A condition that is not a constant (a
+// template's) promises nothing; nonallocating says nothing about waiting.
+uint32_t effectFlags(const FunctionDecl *D) {
+  uint32_t Flags = 0;
+  for (const FunctionEffectWithCondition &E : D->getFunctionEffects()) {
+    if (E.Cond.getCondition()) continue;
+    if (E.Effect.kind() == FunctionEffect::Kind::NonBlocking) Flags |= SC_FN_NONBLOCKING;
+    else if (E.Effect.kind() == FunctionEffect::Kind::Blocking) Flags |= SC_FN_BLOCKING;
+  }
+  return Flags;
+}
+
 void Builder::visitFunction(const FunctionDecl *FD) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
   if (!Body || !FD->doesThisDeclarationHaveABody()) return;
@@ -1007,7 +1033,7 @@ void Builder::visitFunction(const FunctionDecl *FD) {
   Fn.name = name(FD);
   Fn.linkage = FD->getLinkageInternal() == Linkage::Internal ? SC_LINKAGE_INTERNAL : SC_LINKAGE_EXTERNAL;
   Fn.loc = loc(FD->getLocation());
-  Fn.flags = Flags;
+  Fn.flags = Flags | effectFlags(FD);
   QualType T = FD->getType();
   if (const auto *Proto = T->getAs<FunctionProtoType>()) {
     if (Proto->isVariadic()) Fn.flags |= SC_FN_VARIADIC;

@@ -6,6 +6,15 @@
  *       calls to it on a loop thread are `blocking-call-in-event-loop`
  *       findings (put it on the definition, or on a declaration the
  *       definition's file sees);
+ *   STALLCHECK_NONBLOCKING void audio_render(float *out, int frames);
+ *       it must not wait: a blocking call it reaches is a
+ *       `blocking-call-in-event-loop` finding (clang's own
+ *       [[clang::nonblocking]] / __attribute__((nonblocking)) works the same,
+ *       and [[clang::blocking]] works like STALLCHECK_BLOCKING);
+ *   STALLCHECK_OFFLOAD(1) int pool_submit(pool_t *p, void (*job)(void *), void *arg);
+ *       argument 1 (counting from 0) is a function that runs on a worker
+ *       thread: what it calls may wait, and loop APIs in it are
+ *       `loop-api-off-loop-thread` findings;
  *   STALLCHECK_LOOP_CALLBACK void on_tick(void *arg);
  *       it runs on an event-loop thread (your own loop's callback);
  *   STALLCHECK_WORKER void *encode_job(void *arg);
@@ -15,7 +24,9 @@
  *       it is reported as in a hot loop (it is __attribute__((hot))).
  *
  * The macros expand to clang's annotate attribute; other compilers see
- * nothing.
+ * nothing.  Annotations on a declaration count wherever a call sees that
+ * declaration, so a library the program only links can be annotated in the
+ * program's own header for it.
  */
 #ifndef STALLCHECK_ANNOTATIONS_H
 #define STALLCHECK_ANNOTATIONS_H
@@ -27,6 +38,8 @@
 #endif
 
 #define STALLCHECK_BLOCKING STALLCHECK_ANNOTATE("blocking")
+#define STALLCHECK_NONBLOCKING STALLCHECK_ANNOTATE("nonblocking")
+#define STALLCHECK_OFFLOAD(callback_arg) STALLCHECK_ANNOTATE("offload(" #callback_arg ")")
 #define STALLCHECK_LOOP_CALLBACK STALLCHECK_ANNOTATE("loop_callback")
 #define STALLCHECK_WORKER STALLCHECK_ANNOTATE("worker")
 #define STALLCHECK_HOT __attribute__((hot))

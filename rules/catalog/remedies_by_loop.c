@@ -100,7 +100,14 @@ static const tailored table[] = {
                                  "in parallel)", 1},
 };
 
+/* A function declared nonblocking (a real-time or signal-safe path) has no
+ * loop to come back to later: the wait has to leave it altogether. */
+static const char nonblocking_remedy[] =
+    "a nonblocking function must not wait: hand the request to another thread through a lock-free queue "
+    "and pick up the answer on a later call, or drop the 'nonblocking' declaration if waiting here is acceptable";
+
 char *sc_catalog_remedy(const sc_api *api, const char *library) {
+  if (library && !strcmp(library, "nonblocking")) return sc_strdupf("%s", nonblocking_remedy);
   if (!api->remedy) return sc_strdupf("%s", sc_catalog_thread_adaptor(library));
   const tailored *fallback = NULL;
   for (size_t i = 0; i < SC_COUNTOF(table); i++) {

@@ -17,24 +17,44 @@ const sc_check sc_checks[] = {
     {NULL, NULL},
 };
 
-/* The row of a program function annotated STALLCHECK_BLOCKING. */
+/* The rows of a function whose declaration says it blocks: annotated
+ * STALLCHECK_BLOCKING, or declared with clang's `blocking` effect. */
 static const sc_api annotated_blocking = {
     NULL, SC_API_BLOCKING, "annotated", "the program", {SC_COND_ALWAYS, 0, 0, NULL}, SC_APIF_USER,
     "waits (its declaration is annotated stallcheck::blocking)", NULL, {SC_COND_ALWAYS, 0, 0, NULL}};
+static const sc_api declared_blocking = {
+    NULL, SC_API_BLOCKING, "annotated", "the program", {SC_COND_ALWAYS, 0, 0, NULL}, SC_APIF_USER,
+    "waits (it is declared with clang's 'blocking' effect)", NULL, {SC_COND_ALWAYS, 0, 0, NULL}};
+
+/* What the callee's declarations say: those the call's TU saw (a function
+ * the program only declares, from a library's header), and the definition's
+ * when the program has one. */
+static const sc_api *declared_to_block(const sc_program *p, const sc_call *c, uint32_t callee) {
+  uint32_t flags = c->callee_flags;
+  const char *defined_annotations = NULL;
+  if (callee != SC_NONE) {
+    const sc_function *fn = &p->tus[p->nodes[callee].def.tu]->functions[p->nodes[callee].def.index];
+    flags |= fn->flags;
+    defined_annotations = fn->annotations;
+  }
+  if (sc_engine_annotated(c->callee_annotations, "stallcheck::blocking") ||
+      sc_engine_annotated(defined_annotations, "stallcheck::blocking"))
+    return &annotated_blocking;
+  return flags & SC_FN_BLOCKING ? &declared_blocking : NULL;
+}
 
 const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind kind) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
   if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name) return NULL;
   uint32_t callee = sc_engine_callee_node(p, c);
-  if (kind == SC_API_BLOCKING && callee != SC_NONE) {
-    const sc_node *n = &p->nodes[callee];
-    if (sc_engine_annotated(p->tus[n->def.tu]->functions[n->def.index].annotations, "stallcheck::blocking"))
-      return &annotated_blocking;
+  if (kind == SC_API_BLOCKING) {
+    const sc_api *declared = declared_to_block(p, c, callee);
+    if (declared) return declared;
   }
   /* The program's own function shadows a library's of the same name, unless
    * the project's configuration names it. */
-  int own = sc_engine_callee_node(p, c) != SC_NONE || sc_program_defines_name(p, c->callee_name);
+  int own = callee != SC_NONE || sc_program_defines_name(p, c->callee_name);
   size_t n = 0;
   const sc_api *rows = sc_catalog_apis(c->callee_name, kind, &n);
   for (size_t i = 0; i < n; i++) {
@@ -53,6 +73,7 @@ uint32_t sc_check_call_node(const sc_program *p, sc_ref call) {
 char *sc_check_loop_name(const sc_program *p, uint32_t root) {
   const sc_root *r = &p->roots[root];
   if (r->kind == SC_ROOT_LOOP_BODY) return sc_strdupf("event loop in '%s'", p->nodes[r->node].name);
+  if (sc_root_is_nonblocking(r)) return sc_strdupf("nonblocking function '%s'", p->nodes[r->node].name);
   if (r->registrar && !strncmp(r->registrar, "stallcheck::", 12)) return sc_strdupf("event loop");
   return sc_strdupf("%s event loop", r->library);
 }

@@ -28,8 +28,15 @@
 #include "checks/loops.h"
 #include "engine/engine_internal.h"
 
+/* A function declared nonblocking promises not to wait, not to be quick:
+ * its CPU work is its own business. */
+static int root_promises_only_not_to_wait(const sc_program *p, uint32_t root) {
+  return sc_root_is_nonblocking(&p->roots[root]);
+}
+
 static char *expensive_call_message(const sc_program *p, const sc_api_call *c, void *ctx) {
   (void)ctx;
+  if (root_promises_only_not_to_wait(p, c->root)) return NULL;
   char *loop = sc_check_loop_name(p, c->root);
   char *text = sc_strdupf("'%s' runs on the thread of the %s: it %s", c->call->callee_name, loop, c->api->why);
   free(loop);
@@ -76,7 +83,7 @@ static void heavy_loops(const sc_program *p, const sc_rule *rule, sc_level level
       const sc_loop *loop = &f->loops[l];
       uint32_t root;
       /* The outermost loop (under the event loop, if any) speaks for its nest. */
-      if (!nest_on_loop_thread(p, t, l, &root)) continue;
+      if (!nest_on_loop_thread(p, t, l, &root) || root_promises_only_not_to_wait(p, root)) continue;
       sc_loop_cost cost = sc_loop_nest_cost(f, l);
       if (cost.kind == SC_HEAVY_NONE) continue;
       char *what = nest_text(f, l, &cost), *where = sc_check_loop_name(p, root);
@@ -134,7 +141,7 @@ static void sorts_in_loops(const sc_program *p, const sc_rule *rule, sc_level le
       sc_ref ref = {t, i};
       uint32_t loop, root;
       if (!is_sort(p, f, c) || (loop = input_loop_around(f, c)) == SC_NONE) continue;
-      if (!sc_program_call_in_ctx(p, ref, SC_CTX_LOOP, &root)) continue;
+      if (!sc_program_call_in_ctx(p, ref, SC_CTX_LOOP, &root) || root_promises_only_not_to_wait(p, root)) continue;
       char *where = sc_check_loop_name(p, root), *around = sc_loop_describe(f, loop);
       sc_finding *x = sc_findings_add(
           out, rule, level, c->loc,

@@ -121,6 +121,9 @@ static char *root_message(const sc_program *p, const sc_root *r) {
   if (r->kind == SC_ROOT_LOOP_BODY)
     return sc_strdupf("this loop in '%s' waits in '%s' and dispatches events: what it calls runs on the loop thread",
                       name, r->registrar ? r->registrar : "?");
+  if (sc_root_is_nonblocking(r))
+    return sc_strdupf("'%s' must not block: it is declared %s here", name,
+                      strcmp(r->registrar, "nonblocking") ? "STALLCHECK_NONBLOCKING" : "with clang's 'nonblocking' effect");
   if (r->registrar && !strncmp(r->registrar, "stallcheck::", 12))
     return sc_strdupf("'%s' runs on %s: it is annotated %s here", name,
                       r->ctx == SC_CTX_LOOP ? "an event-loop thread" : "a worker thread", r->registrar);

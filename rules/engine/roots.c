@@ -83,6 +83,31 @@ static int site_is_live(const sc_program *p, uint32_t tu, uint32_t function) {
   return p->nodes[p->index->fn_node[tu][function]].live;
 }
 
+/* N of a "stallcheck::offload(N)" annotation (STALLCHECK_OFFLOAD), or -1. */
+static int offload_index(const char *annotations) {
+  static const char prefix[] = "stallcheck::offload(";
+  for (const char *a = annotations; a && *a;) {
+    const char *end = strchr(a, '\n');
+    if (!strncmp(a, prefix, sizeof prefix - 1)) {
+      char *close = NULL;
+      long n = strtol(a + sizeof prefix - 1, &close, 10);
+      if (close && *close == ')' && n >= 0 && n < 256) return (int)n;
+    }
+    a = end ? end + 1 : NULL;
+  }
+  return -1;
+}
+
+/* The argument an offload function, annotated on a declaration the call saw
+ * or on its definition, runs on a worker thread; -1 if none. */
+static int declared_offload_arg(const sc_program *p, const sc_call *c) {
+  int n = offload_index(c->callee_annotations);
+  uint32_t callee = sc_engine_callee_node(p, c);
+  if (n < 0 && callee != SC_NONE)
+    n = offload_index(p->tus[p->nodes[callee].def.tu]->functions[p->nodes[callee].def.index].annotations);
+  return n;
+}
+
 static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
   const sc_facts *f = p->tus[call.tu];
   const sc_call *c = &f->calls[call.index];
@@ -103,6 +128,13 @@ static void registrations_of_call(sc_program *p, sc_ref call, sc_targets *tmp) {
       sc_engine_arg_values(p, call, sc_call_arg(f, c, (uint32_t)idx), tmp);
       register_values(p, tmp, call, row->ctx, row->library, row->what, c->callee_name, NULL);
     }
+  }
+  int offload = c->callee_kind == SC_CALLEE_DIRECT ? declared_offload_arg(p, c) : -1;
+  if (offload >= 0 && (uint32_t)offload < c->nargs && !(offload < 64 && (handled >> offload & 1))) {
+    if (offload < 64) handled |= 1ull << offload;
+    tmp->count = 0;
+    sc_engine_arg_values(p, call, sc_call_arg(f, c, (uint32_t)offload), tmp);
+    register_values(p, tmp, call, SC_CTX_WORKER, "project", "job", c->callee_name, NULL);
   }
   for (uint32_t a = 0; a < c->nargs; a++) {
     const sc_arg *arg = sc_call_arg(f, c, a);
@@ -331,7 +363,9 @@ int sc_engine_annotated(const char *annotations, const char *what) {
 }
 
 /* Functions the source annotates (stallcheck/annotations.h) as callbacks of
- * a loop or as worker code are roots of their context. */
+ * a loop or as worker code are roots of their context.  So are functions
+ * declared nonblocking (clang's effect, or STALLCHECK_NONBLOCKING): a real-time
+ * callback must not wait any more than a loop's may. */
 static void annotated_roots(sc_program *p) {
   static const struct {
     const char *annotation;
@@ -343,6 +377,11 @@ static void annotated_roots(sc_program *p) {
       if (!sc_engine_annotated(f->annotations, kinds[k].annotation)) continue;
       sc_root r = {SC_ROOT_REGISTRATION, kinds[k].ctx, n, p->nodes[n].def, f->loc, "annotated", "callback",
                    kinds[k].annotation, NULL};
+      add_root(p, &r);
+    }
+    if ((f->flags & SC_FN_NONBLOCKING) || sc_engine_annotated(f->annotations, "stallcheck::nonblocking")) {
+      sc_root r = {SC_ROOT_REGISTRATION, SC_CTX_LOOP, n, p->nodes[n].def, f->loc, "nonblocking", "function",
+                   f->flags & SC_FN_NONBLOCKING ? "nonblocking" : "stallcheck::nonblocking", NULL};
       add_root(p, &r);
     }
   }

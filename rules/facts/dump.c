@@ -62,6 +62,11 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     if (c->callee_kind == SC_CALLEE_FIELD) fprintf(out, " record=%s", str(c->record));
     if (c->callee_kind == SC_CALLEE_PARAM) fprintf(out, " param=%u", c->param);
     if (c->loop != SC_NONE) fprintf(out, " loop=%u", c->loop);
+    if (c->callee_flags) fprintf(out, " callee-flags=%u", c->callee_flags);
+    if (c->callee_annotations) {
+      fputs(" callee-annotations=", out);
+      put_escaped(out, c->callee_annotations);
+    }
     fputs(" at ", out);
     loc(out, c->loc);
     for (uint32_t a = 0; a < c->nargs; a++) {

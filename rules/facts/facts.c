@@ -85,6 +85,7 @@ uint32_t sc_facts_add_call(sc_facts *f, const sc_call *call, const sc_arg *args,
   copy.callee_usr = sc_facts_intern(f, call->callee_usr);
   copy.callee_name = sc_facts_intern(f, call->callee_name);
   copy.record = sc_facts_intern(f, call->record);
+  copy.callee_annotations = sc_facts_intern(f, call->callee_annotations);
   copy.loc = intern_loc(f, call->loc);
   copy.first_arg = f->nargs;
   copy.nargs = nargs;

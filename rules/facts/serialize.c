@@ -8,10 +8,11 @@
  * `tu` and ends with `end` and its record counts, and every line ends with a
  * newline, so truncation is detected.  A file of no TUs is the header alone.
  *
- *   stallcheck-facts 2 0.1.0
+ *   stallcheck-facts 3 0.1.0
  *   tu <file> <parse_failed>
  *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <loc>
- *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs> <loc>
+ *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
+ *        <callee_flags> <callee_annotations> <loc>
  *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record>      (nargs of them follow their call)
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field> <loc>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
@@ -19,7 +20,8 @@
  *   end <functions> <calls> <flows> <loops> <diags> <checksum>
  *
  * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
- * one before `end`, newlines included.  Format 1 had no checksum.
+ * one before `end`, newlines included.  Format 1 had no checksum; format 2
+ * had no <callee_flags> and <callee_annotations>.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -139,6 +141,8 @@ static void write_records(FILE *out, const sc_facts *f) {
     put_u32(out, c->param);
     put_u32(out, c->loop);
     put_u32(out, c->nargs);
+    put_u32(out, c->callee_flags);
+    put_str(out, c->callee_annotations);
     put_loc(out, &c->loc);
     fputc('\n', out);
     for (uint32_t a = 0; a < c->nargs; a++) {
@@ -421,7 +425,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       if (!x.usr || !x.name) fail(&r, "function without a USR or name");
       if (!r.failed) sc_facts_add_function(f, &x);
     } else if (!strcmp(tag, "call")) {
-      if (!want(&r, 14)) break;
+      if (!want(&r, 16)) break;
       memset(&call, 0, sizeof call);
       call.caller = get_u32(&r, 1);
       call.callee_kind = (sc_callee_kind)get_enum(&r, 2, SC_CALLEE_UNKNOWN);
@@ -433,7 +437,9 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       call.param = get_u32(&r, 6);
       call.loop = get_u32(&r, 7);
       pending_args = get_u32(&r, 8);
-      call.loc = get_loc(&r, f, 9);
+      call.callee_flags = get_u32(&r, 9);
+      call.callee_annotations = sc_facts_intern(f, get_str(&r, 10));
+      call.loc = get_loc(&r, f, 11);
       if (pending_args > 4096 && !r.failed) fail(&r, "a call with %u arguments", pending_args);
       if (r.failed) break; /* found by fuzz/facts_fuzzer.c: never size an allocation from a bad field */
       free(args);

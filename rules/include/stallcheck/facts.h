@@ -42,8 +42,10 @@ typedef enum sc_linkage {
 /* Function flags. */
 enum {
   SC_FN_HOT = 1u << 0,          /* __attribute__((hot)) */
-  SC_FN_NONBLOCKING = 1u << 1,  /* clang's nonblocking / nonallocating effect */
-  SC_FN_BLOCKING = 1u << 2,     /* clang's blocking effect */
+  SC_FN_NONBLOCKING = 1u << 1,  /* clang's nonblocking effect ([[clang::nonblocking]],
+                                   __attribute__((nonblocking))); not nonallocating,
+                                   which says nothing about waiting */
+  SC_FN_BLOCKING = 1u << 2,     /* clang's blocking effect (also nonblocking(false)) */
   SC_FN_VARIADIC = 1u << 3,
   SC_FN_INLINE_HEADER = 1u << 4 /* defined in a header (may appear in many TUs) */
 };
@@ -113,6 +115,13 @@ typedef struct sc_call {
   uint32_t loop;            /* innermost enclosing loop, SC_NONE if none */
   uint32_t first_arg;       /* arguments are args[first_arg .. first_arg+nargs) */
   uint32_t nargs;
+  /* DIRECT: what the callee's declarations seen by this TU say of it, so
+   * that a function the program only declares (a header of a library it
+   * links) is known too: SC_FN_NONBLOCKING / SC_FN_BLOCKING from clang's
+   * effect attributes, and its "stallcheck::..." annotate() strings joined
+   * by '\n' (NULL when none).  0 / NULL for other callees. */
+  uint32_t callee_flags;
+  const char *callee_annotations;
 } sc_call;
 
 typedef enum sc_flow_kind {

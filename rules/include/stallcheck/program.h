@@ -44,6 +44,13 @@ typedef struct sc_root {
   const char *field;        /* a callback field ("cb"): site is a flow; else NULL */
 } sc_root;
 
+/* Whether the root is a function declared nonblocking (clang's effect or
+ * STALLCHECK_NONBLOCKING): a REGISTRATION root of the LOOP context, since
+ * what it reaches must not wait either, with library "nonblocking". */
+static inline int sc_root_is_nonblocking(const sc_root *r) {
+  return r->library && r->library[0] == 'n' && !__builtin_strcmp(r->library, "nonblocking");
+}
+
 /* A node of the call graph: one function defined somewhere in the program
  * (one per USR: a static inline in a header seen in many TUs is one node). */
 typedef struct sc_node {
