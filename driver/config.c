@@ -237,6 +237,48 @@ static int load_levels(const loader *L, json_t *levels, seg *path) {
   return 0;
 }
 
+/* "thresholds": the numbers the CPU and GPU checks judge loops by.  Each is
+ * checked against its range: a threshold of 0 would turn every loop into a
+ * finding, and that is what "disable" and "levels" are for. */
+static int load_thresholds(const loader *L, json_t *obj, seg *path, sc_thresholds *t) {
+  static const char *const keys[] = {"cpu_heavy_steps", "cpu_nested_input_loops", "cpu_sort_few_elements",
+                                     "gpu_hot_min_trips", NULL};
+  static const struct {
+    const char *key;
+    double min, max;
+    const char *meaning;
+  } ranges[] = {
+      {"cpu_heavy_steps", 1000, 1e15, "the estimated steps from which a loop nest is heavy; default 1e7"},
+      {"cpu_nested_input_loops", 3, 8, "how deep input-bounded loops nest before they are heavy; default 3"},
+      {"cpu_sort_few_elements", 0, 1e9, "the constant element count up to which a sort is cheap; default 64"},
+      {"gpu_hot_min_trips", 2, 1e9, "the constant trip count from which a loop is hot; default 16"},
+  };
+  if (!json_is_object(obj)) {
+    complain(L, "error", path, 1, "'thresholds' must be an object {\"cpu_heavy_steps\": 1e7, ...}");
+    return -1;
+  }
+  if (check_keys(L, obj, path, 1, "'thresholds'", keys) != 0) return -1;
+  for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+    json_t *v = json_object_get(obj, ranges[i].key);
+    if (!v) continue;
+    path[1].key = ranges[i].key;
+    double x = json_is_number(v) ? json_number_value(v) : -1;
+    int integral = i > 0; /* every threshold but the step count is a count */
+    if (!json_is_number(v) || x < ranges[i].min || x > ranges[i].max || (integral && !json_is_integer(v))) {
+      complain(L, "error", path, 2, "'%s' must be %s from %.0f to %.0f (%s)", ranges[i].key,
+               integral ? "an integer" : "a number", ranges[i].min, ranges[i].max, ranges[i].meaning);
+      return -1;
+    }
+    switch (i) {
+    case 0: t->cpu_heavy_steps = x; break;
+    case 1: t->cpu_nested_input_loops = (uint32_t)x; break;
+    case 2: t->cpu_sort_few_elements = (int64_t)x; break;
+    default: t->gpu_hot_min_trips = (int64_t)x; break;
+    }
+  }
+  return 0;
+}
+
 /* "blocking" and "cpu_heavy": the project's own functions of that kind. */
 static int load_rows(const loader *L, json_t *list, seg *path, sc_api_kind kind) {
   static const char *const keys[] = {"function", "why", "remedy", NULL};
@@ -313,6 +355,32 @@ static int load_registrars(const loader *L, json_t *list, seg *path, int offload
     if (!row.library) row.library = "project";
     if (offload && !row.what) row.what = "job";
     sc_catalog_add_registrar(&row);
+  }
+  return 0;
+}
+
+/* "loops": the program's own functions that run its event loop. */
+static int load_loops(const loader *L, json_t *list, seg *path) {
+  static const char *const keys[] = {"function", "library", NULL};
+  if (expect_array(L, list, path, 1, "{\"function\": ...} objects") != 0) return -1;
+  size_t i;
+  json_t *item;
+  json_array_foreach(list, i, item) {
+    path[1] = (seg){NULL, i};
+    if (!json_is_object(item)) {
+      complain(L, "error", path, 2, "an entry of 'loops' is an object {\"function\": ..., \"library\": ...}");
+      return -1;
+    }
+    if (check_keys(L, item, path, 2, "loops", keys) != 0) return -1;
+    sc_loop_function row = {NULL, NULL};
+    if (string_member(L, item, path, 2, "function", &row.function) != 0 ||
+        string_member(L, item, path, 2, "library", &row.library) != 0)
+      return -1;
+    if (!row.function) {
+      complain(L, "error", path, 2, "an entry of 'loops' needs \"function\": the function that runs the loop");
+      return -1;
+    }
+    sc_catalog_add_loop_function(&row);
   }
   return 0;
 }
@@ -427,7 +495,7 @@ static char *read_text(const char *path, size_t *len) {
 
 int sc_config_load(const char *path, sc_config *config, sc_options *options) {
   static const char *const keys[] = {"disable", "levels", "exclude", "blocking", "cpu_heavy",
-                                     "registrars", "offload", "hot", "$schema", NULL};
+                                     "registrars", "offload", "loops", "hot", "thresholds", "$schema", NULL};
   memset(config, 0, sizeof *config);
   json_error_t err;
   json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
@@ -459,8 +527,12 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options) {
   if (MEMBER("cpu_heavy") && load_rows(&L, v, where, SC_API_CPU_HEAVY) != 0) goto done;
   if (MEMBER("registrars") && load_registrars(&L, v, where, 0) != 0) goto done;
   if (MEMBER("offload") && load_registrars(&L, v, where, 1) != 0) goto done;
+  if (MEMBER("loops") && load_loops(&L, v, where) != 0) goto done;
   if (MEMBER("hot") && load_hot(&L, v, where) != 0) goto done;
   if (MEMBER("exclude") && load_exclude(&L, v, where) != 0) goto done;
+  sc_thresholds thresholds = sc_thresholds_default;
+  if (MEMBER("thresholds") && load_thresholds(&L, v, where, &thresholds) != 0) goto done;
+  sc_thresholds_set(&thresholds);
 #undef MEMBER
   config->path = strdup(path);
   config->dir = strdup(path);
@@ -555,7 +627,18 @@ void sc_config_dump(FILE *out, const sc_config *config, const sc_options *option
   json_object_set_new(root, "cpu_heavy", heavy);
   /* "offload" entries are worker registrars: they show there. */
   json_object_set_new(root, "registrars", registrars);
+  json_t *loops = json_array();
+  const sc_loop_function *runs = sc_catalog_user_loop_function_table(&n);
+  for (size_t i = 0; i < n; i++)
+    json_array_append_new(loops, json_pack("{s:s, s:s}", "function", runs[i].function, "library", runs[i].library));
+  json_object_set_new(root, "loops", loops);
   json_object_set_new(root, "hot", hot);
+  const sc_thresholds *t = sc_thresholds_get();
+  json_object_set_new(root, "thresholds",
+                      json_pack("{s:f, s:i, s:I, s:I}", "cpu_heavy_steps", t->cpu_heavy_steps,
+                                "cpu_nested_input_loops", (int)t->cpu_nested_input_loops, "cpu_sort_few_elements",
+                                (json_int_t)t->cpu_sort_few_elements, "gpu_hot_min_trips",
+                                (json_int_t)t->gpu_hot_min_trips));
   json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', out);
   json_decref(root);

@@ -1,7 +1,8 @@
 /*
  * user_rows.c - catalog rows a project adds in its configuration file: its
  * own blocking functions (a synchronous RPC client), its own registrars (a
- * wrapper library around the loop), its own CPU-heavy functions.
+ * wrapper library around the loop), its own CPU-heavy functions, and the
+ * functions that run its own event loop.
  *
  * They are added before any analysis starts (the driver reads the
  * configuration first) and looked up before the built-in tables, so a
@@ -19,6 +20,8 @@ static struct {
   size_t napis, cap_apis;
   sc_registrar *registrars;
   size_t nregistrars, cap_registrars;
+  sc_loop_function *loops;
+  size_t nloops, cap_loops;
 } user;
 
 static char *copy(const char *s) { return s ? strdup(s) : NULL; }
@@ -52,6 +55,23 @@ void sc_catalog_add_registrar(const sc_registrar *row) {
   r.library = copy(row->library ? row->library : "the program");
   r.what = copy(row->what ? row->what : "callback");
   user.registrars[user.nregistrars++] = r;
+}
+
+void sc_catalog_add_loop_function(const sc_loop_function *row) {
+  user.loops = grow(user.loops, &user.cap_loops, user.nloops + 1, sizeof *user.loops);
+  sc_loop_function r = {copy(row->function), copy(row->library ? row->library : "project")};
+  user.loops[user.nloops++] = r;
+}
+
+const sc_loop_function *sc_catalog_loop_function(const char *function) {
+  for (size_t i = 0; function && i < user.nloops; i++)
+    if (!strcmp(user.loops[i].function, function)) return &user.loops[i];
+  return NULL;
+}
+
+const sc_loop_function *sc_catalog_user_loop_function_table(size_t *count) {
+  *count = user.nloops;
+  return user.loops;
 }
 
 const sc_api *sc_catalog_user_apis(const char *function, sc_api_kind kind, size_t *count) {
@@ -93,8 +113,13 @@ void sc_catalog_clear_user_rows(void) {
     free((char *)user.registrars[i].library);
     free((char *)user.registrars[i].what);
   }
+  for (size_t i = 0; i < user.nloops; i++) {
+    free((char *)user.loops[i].function);
+    free((char *)user.loops[i].library);
+  }
   free(user.apis);
   free(user.registrars);
+  free(user.loops);
   memset(&user, 0, sizeof user);
 }
 

@@ -9,6 +9,7 @@
  * adaptor.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "checks/checks.h"
 
@@ -22,9 +23,16 @@ static int reads_what_is_ready(const sc_program *p, const sc_api_call *c) {
                                               r->field ? NULL : sc_program_call(p, r->site));
 }
 
+/* A function the configuration says runs the loop ("loops") waits for
+ * events in its own body, however it does: that wait is the loop's. */
+static int is_the_loops_own_wait(const sc_program *p, const sc_api_call *c) {
+  const sc_root *r = &p->roots[c->root];
+  return r->what && !strcmp(r->what, "loop-run function") && sc_check_call_node(p, c->ref) == r->node;
+}
+
 static char *message(const sc_program *p, const sc_api_call *c, void *ctx) {
   (void)ctx;
-  if (reads_what_is_ready(p, c)) return NULL;
+  if (reads_what_is_ready(p, c) || is_the_loops_own_wait(p, c)) return NULL;
   char *loop = sc_check_loop_name(p, c->root);
   char *text = sc_strdupf("'%s' blocks the %s: it %s", c->call->callee_name, loop, c->api->why);
   free(loop);

@@ -9,10 +9,11 @@
  * - loop nests on the loop thread that are heavy whatever the input: a loop
  *   over an input nested in a loop over the same input (quadratic), three
  *   nested input-bounded loops, or an estimated cost (constant trips times
- *   the innermost body's weight) of at least SC_LOOP_HEAVY_CONST.  A loop
+ *   the innermost body's weight) of at least cpu_heavy_steps.  A loop
  *   over one input, rows times columns, and loops whose trip count cannot
  *   be told (a list walk, a read until EAGAIN) are normal work for a
  *   callback and are not reported; neither are chunked loops (min(n, slice)).
+ *   (The numbers are sc_thresholds_get()'s: a configuration may change them.)
  *   Nests are looked for in callbacks and what they call, and inside the
  *   body of a hand-written epoll/poll loop;
  * - a sort on every iteration of an input-bounded loop on the loop thread
@@ -114,15 +115,12 @@ static const struct sort_call {
     {"g_list_sort", -1}, {"g_slist_sort", -1},
 };
 
-/* A sort of a few elements (a constant count up to this) is cheap anywhere. */
-#define FEW_ELEMENTS 64
-
 static int is_sort(const sc_program *p, const sc_facts *f, const sc_call *c) {
   if (c->callee_kind != SC_CALLEE_DIRECT || !c->callee_name || sc_program_defines_name(p, c->callee_name)) return 0;
   for (size_t i = 0; i < sizeof sorts / sizeof *sorts; i++) {
     if (strcmp(c->callee_name, sorts[i].name)) continue;
     const sc_arg *count = sorts[i].count_arg < 0 ? NULL : sc_call_arg(f, c, (uint32_t)sorts[i].count_arg);
-    return !(count && count->kind == SC_ARG_INT && count->ival <= FEW_ELEMENTS);
+    return !(count && count->kind == SC_ARG_INT && count->ival <= sc_thresholds_get()->cpu_sort_few_elements);
   }
   return 0;
 }

@@ -4,7 +4,7 @@
  * device/pinned allocation on every iteration of a loop that runs often.
  *
  * Hot places are hot_paths.h's: a loop bounded by input or by at least
- * SC_LOOP_GPU_MIN_TRIPS constant trips (not a loop over two streams or four
+ * gpu_hot_min_trips (16, sc_thresholds) constant trips (not a loop over two streams or four
  * devices), an __attribute__((hot)) function, or a function either calls,
  * up to SC_HOT_MAX_CALLS direct calls down and across files.  A sync once
  * after the loop is the remedy and is not reported.

@@ -5,7 +5,7 @@
  * calls down and across translation units.
  *
  * What counts as a hot loop is sc_loop_hot_around's choice (loops.h): a loop
- * bounded by an input size or by at least SC_LOOP_GPU_MIN_TRIPS constant
+ * bounded by an input size or by at least gpu_hot_min_trips (16, sc_thresholds) constant
  * trips.  A loop whose trip count cannot be told (`while (running)`, a
  * convergence test, a read until EOF) is not hot: a sync per request or per
  * convergence test is how such loops get their answer.

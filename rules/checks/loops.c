@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "stallcheck/catalog.h"
 #include "stallcheck/findings.h"
 
 /* min(n, slice), MIN(...), g_min..., or the conditional it expands to
@@ -53,9 +54,10 @@ static void walk_nest(const sc_facts *f, uint32_t loop, const char **outer, uint
         best->weight = weight_of(l);
       }
     if (n < 8) bounds[n++] = l->bound_text;
-    if (n >= 3 && best->kind != SC_HEAVY_CUBIC) {
+    if (n >= sc_thresholds_get()->cpu_nested_input_loops && best->kind != SC_HEAVY_CUBIC) {
       best->kind = SC_HEAVY_CUBIC;
-      memcpy(best->bounds, bounds, sizeof best->bounds);
+      memcpy(best->bounds, bounds, n * sizeof *bounds);
+      best->nbounds = n;
       best->weight = weight_of(l);
     }
   }
@@ -69,9 +71,9 @@ static void walk_nest(const sc_facts *f, uint32_t loop, const char **outer, uint
 }
 
 sc_loop_cost sc_loop_nest_cost(const sc_facts *f, uint32_t loop) {
-  sc_loop_cost cost = {SC_HEAVY_NONE, 1.0, 0.0, NULL, 0, {NULL, NULL, NULL}, 0};
+  sc_loop_cost cost = {SC_HEAVY_NONE, 1.0, 0.0, NULL, 0, {NULL}, 0, 0};
   walk_nest(f, loop, NULL, 0, 1.0, &cost);
-  if (cost.kind == SC_HEAVY_NONE && cost.work >= SC_LOOP_HEAVY_CONST) cost.kind = SC_HEAVY_CONSTANT;
+  if (cost.kind == SC_HEAVY_NONE && cost.work >= sc_thresholds_get()->cpu_heavy_steps) cost.kind = SC_HEAVY_CONSTANT;
   return cost;
 }
 
@@ -81,9 +83,13 @@ char *sc_loop_cost_text(const sc_loop_cost *cost) {
   switch (cost->kind) {
   case SC_HEAVY_QUADRATIC:
     return sc_strdupf("%s^2 iterations x %u %s", cost->bound, weight, unit);
-  case SC_HEAVY_CUBIC:
-    return sc_strdupf("%s x %s x %s iterations x %u %s", cost->bounds[0], cost->bounds[1], cost->bounds[2], weight,
-                      unit);
+  case SC_HEAVY_CUBIC: {
+    char chain[512] = "";
+    size_t used = 0;
+    for (uint32_t i = 0; i < cost->nbounds && used < sizeof chain; i++)
+      used += (size_t)snprintf(chain + used, sizeof chain - used, "%s%s", i ? " x " : "", cost->bounds[i]);
+    return sc_strdupf("%s iterations x %u %s", chain, weight, unit);
+  }
   default:
     return sc_strdupf("%.0f iterations x %u %s", cost->const_trips, weight, unit);
   }
@@ -107,7 +113,7 @@ static int bound_counts_devices(const char *b) {
  * EOF) are not hot: they wait for a request or an answer per iteration, and a
  * sync is how they get it. */
 static int loop_is_hot(const sc_loop *l) {
-  if (l->trip_kind == SC_TRIP_CONST) return l->trip_count >= SC_LOOP_GPU_MIN_TRIPS;
+  if (l->trip_kind == SC_TRIP_CONST) return l->trip_count >= sc_thresholds_get()->gpu_hot_min_trips;
   return l->trip_kind == SC_TRIP_INPUT && !sc_loop_is_chunked(l) && !bound_counts_devices(l->bound_text);
 }
 

@@ -10,24 +10,18 @@
 
 #include "stallcheck/facts.h"
 
-/* The estimated cost (constant trips, the product over a nest, times the
- * innermost body's weight) from which a loop nest is heavy work for an
- * event-loop thread: at a few nanoseconds a step, tens of milliseconds of
- * latency for every other client of the loop. */
-#define SC_LOOP_HEAVY_CONST 10000000.0
+/* The thresholds (the cost from which a nest is heavy, how deep input loops
+ * may nest, when a loop is hot for the GPU rules) are sc_thresholds_get():
+ * defaults in rules/catalog/thresholds.c, changed by a configuration. */
 /* A constant bound this large is a sentinel (`i < UINT_MAX` until a break),
  * not a count. */
 #define SC_LOOP_SENTINEL_TRIPS 2147483647LL
-/* A loop with a constant trip count below this is not hot for the GPU rules:
- * loops over a few devices, streams or double buffers set up and drain work. */
-#define SC_LOOP_GPU_MIN_TRIPS 16
-
 /* Why a loop nest is heavy, if it is. */
 typedef enum sc_heavy_kind {
   SC_HEAVY_NONE = 0,
   SC_HEAVY_QUADRATIC, /* a loop over an input nested in a loop over the same input */
-  SC_HEAVY_CUBIC,     /* three input-bounded loops nested */
-  SC_HEAVY_CONSTANT   /* constant trips times body weight reach SC_LOOP_HEAVY_CONST */
+  SC_HEAVY_CUBIC,     /* cpu_nested_input_loops (3) input-bounded loops nested */
+  SC_HEAVY_CONSTANT   /* constant trips times body weight reach cpu_heavy_steps */
 } sc_heavy_kind;
 
 typedef struct sc_loop_cost {
@@ -36,7 +30,8 @@ typedef struct sc_loop_cost {
   double work;           /* const_trips times the weight of the innermost body there */
   const char *bound;     /* QUADRATIC: the input bound that repeats */
   uint32_t input_levels; /* the deepest chain of input-bounded loops */
-  const char *bounds[3]; /* CUBIC: the first three bounds of that chain */
+  const char *bounds[8]; /* CUBIC: the bounds of that chain, outermost first */
+  uint32_t nbounds;
   uint32_t weight;       /* QUADRATIC/CUBIC: the body weight of the loop that completes the chain */
 } sc_loop_cost;
 
@@ -50,7 +45,7 @@ int sc_loop_is_chunked(const sc_loop *loop);
 int sc_loop_is_input_bounded(const sc_loop *loop);
 /* The innermost loop around `call` that runs often (bounded by an input size,
  * not chunked and not a count of devices, streams or queues; or at least
- * SC_LOOP_GPU_MIN_TRIPS constant trips), or SC_NONE. */
+ * gpu_hot_min_trips constant trips), or SC_NONE. */
 uint32_t sc_loop_hot_around(const sc_facts *f, const sc_call *call);
 /* "n^2 iterations x 3 statements", "w x h x d iterations x 4 statements",
  * "50000000 iterations x 1 statement":

@@ -3,7 +3,8 @@
  *
  * One breadth-first search per context from all of its roots at once, so each
  * function remembers the shortest path from some root: the explanation a
- * finding shows is the shortest one there is.  An offload (uv_queue_work,
+ * finding shows is the shortest one there is, from a root no NOLINT comment
+ * covers when there is one.  An offload (uv_queue_work,
  * pthread_create) is not a call edge, so paths stop there by construction.
  */
 #include <ctype.h>
@@ -18,59 +19,76 @@ static int call_in_loop(const sc_facts *f, const sc_call *c, uint32_t loop) {
   return 0;
 }
 
-static void bfs(sc_program *p, sc_ctx ctx) {
-  sc_reach *reach = sc_xcalloc(p->nnodes ? p->nnodes : 1, sizeof *reach);
-  for (uint32_t n = 0; n < p->nnodes; n++) {
-    reach[n].root = SC_NONE;
-    reach[n].via_edge = SC_NONE;
-    reach[n].dist = UINT32_MAX;
-  }
-  uint32_t *queue = sc_xcalloc(p->nnodes + 1, sizeof(uint32_t));
-  uint32_t head = 0, tail = 0;
+typedef struct search {
+  sc_reach *reach;
+  uint32_t *queue;
+  uint32_t head, tail;
+} search;
 
-  /* Callbacks first (distance 0), in root order, for deterministic paths. */
+/* Seeds the roots of `ctx` whose `muted` is as given: callbacks first
+ * (distance 0), in root order for deterministic paths; then what the bodies
+ * of hand-written loops call (distance 1).  A hand-written loop's own
+ * function is not on the loop thread as a whole: only the loop is. */
+static void seed(sc_program *p, sc_ctx ctx, int muted, search *s) {
   for (uint32_t r = 0; r < p->nroots; r++) {
     const sc_root *root = &p->roots[r];
-    if (root->ctx != ctx || root->kind != SC_ROOT_REGISTRATION) continue;
-    if (reach[root->node].root != SC_NONE) continue;
-    reach[root->node].root = r;
-    reach[root->node].dist = 0;
-    queue[tail++] = root->node;
+    if (root->ctx != ctx || root->kind != SC_ROOT_REGISTRATION || !root->muted != !muted) continue;
+    if (s->reach[root->node].root != SC_NONE) continue;
+    s->reach[root->node].root = r;
+    s->reach[root->node].dist = 0;
+    s->queue[s->tail++] = root->node;
   }
-  /* Then what the bodies of hand-written loops call (distance 1).  The loop's
-   * own function is not on the loop thread as a whole: only the loop is. */
   for (uint32_t r = 0; r < p->nroots; r++) {
     const sc_root *root = &p->roots[r];
-    if (root->ctx != ctx || root->kind != SC_ROOT_LOOP_BODY) continue;
+    if (root->ctx != ctx || root->kind != SC_ROOT_LOOP_BODY || !root->muted != !muted) continue;
     const sc_node *node = &p->nodes[root->node];
     const sc_facts *f = p->tus[root->site.tu];
     for (uint32_t e = node->first_out; e < node->first_out + node->nout; e++) {
       const sc_edge *edge = &p->edges[e];
       if (edge->call.tu != root->site.tu || !call_in_loop(f, sc_program_call(p, edge->call), root->site.index))
         continue;
-      if (reach[edge->to].root != SC_NONE || edge->to == root->node) continue;
-      reach[edge->to].root = r;
-      reach[edge->to].via_edge = e;
-      reach[edge->to].dist = 1;
-      queue[tail++] = edge->to;
+      if (s->reach[edge->to].root != SC_NONE || edge->to == root->node) continue;
+      s->reach[edge->to].root = r;
+      s->reach[edge->to].via_edge = e;
+      s->reach[edge->to].dist = 1;
+      s->queue[s->tail++] = edge->to;
     }
   }
-  while (head < tail) {
-    uint32_t n = queue[head++];
+}
+
+static void drain(sc_program *p, search *s) {
+  while (s->head < s->tail) {
+    uint32_t n = s->queue[s->head++];
     for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++) {
       uint32_t to = p->edges[e].to;
-      if (reach[to].root != SC_NONE) continue;
-      const sc_root *root = &p->roots[reach[n].root];
+      if (s->reach[to].root != SC_NONE) continue;
+      const sc_root *root = &p->roots[s->reach[n].root];
       if (root->kind == SC_ROOT_LOOP_BODY && to == root->node) continue;
-      reach[to].root = reach[n].root;
-      reach[to].via_edge = e;
-      reach[to].dist = reach[n].dist + 1;
-      queue[tail++] = to;
+      s->reach[to].root = s->reach[n].root;
+      s->reach[to].via_edge = e;
+      s->reach[to].dist = s->reach[n].dist + 1;
+      s->queue[s->tail++] = to;
     }
   }
-  free(queue);
+}
+
+/* The roots without a NOLINT first, to the end; then the muted ones reach
+ * what is left.  Each node is queued once, so the queue holds them all. */
+static void bfs(sc_program *p, sc_ctx ctx) {
+  search s = {sc_xcalloc(p->nnodes ? p->nnodes : 1, sizeof *s.reach), sc_xcalloc(p->nnodes + 1, sizeof(uint32_t)), 0,
+              0};
+  for (uint32_t n = 0; n < p->nnodes; n++) {
+    s.reach[n].root = SC_NONE;
+    s.reach[n].via_edge = SC_NONE;
+    s.reach[n].dist = UINT32_MAX;
+  }
+  seed(p, ctx, 0, &s);
+  drain(p, &s);
+  seed(p, ctx, 1, &s);
+  drain(p, &s);
+  free(s.queue);
   free(p->reach[ctx]);
-  p->reach[ctx] = reach;
+  p->reach[ctx] = s.reach;
 }
 
 void sc_engine_compute_contexts(sc_program *p) {
@@ -121,6 +139,8 @@ static char *root_message(const sc_program *p, const sc_root *r) {
   if (r->kind == SC_ROOT_LOOP_BODY)
     return sc_strdupf("this loop in '%s' waits in '%s' and dispatches events: what it calls runs on the loop thread",
                       name, r->registrar ? r->registrar : "?");
+  if (r->what && !strcmp(r->what, "loop-run function"))
+    return sc_strdupf("'%s' runs the %s event loop: the configuration lists it under \"loops\"", name, r->library);
   if (sc_root_is_nonblocking(r))
     return sc_strdupf("'%s' must not block: it is declared %s here", name,
                       strcmp(r->registrar, "nonblocking") ? "STALLCHECK_NONBLOCKING" : "with clang's 'nonblocking' effect");

@@ -125,6 +125,8 @@ static void move_findings(sc_findings *from, sc_findings *to) {
 
 static void analyze_one(sc_facts **tus, uint32_t n, const sc_options *o, sc_findings *out) {
   sc_program *p = sc_program_link(tus, n);
+  p->source = o->source;
+  p->source_ctx = o->source_ctx;
   sc_program_solve(p);
   sc_findings part;
   sc_findings_init(&part);

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "engine/engine_internal.h"
+#include "stallcheck/suppress.h"
+#include "util/source_cache.h"
 
 /* ---- liveness -------------------------------------------------------- */
 
@@ -73,7 +75,7 @@ static void register_values(sc_program *p, const sc_targets *values, sc_ref site
                             const char *library, const char *what, const char *registrar, const char *field) {
   for (uint32_t i = 0; i < values->count; i++) {
     sc_root r = {SC_ROOT_REGISTRATION, ctx, values->items[i].node, site, values->items[i].loc,
-                 library, what, registrar, field};
+                 library, what, registrar, field, 0};
     add_root(p, &r);
   }
 }
@@ -252,7 +254,7 @@ typedef struct candidate {
 static void add_loop_root(sc_program *p, uint32_t t, uint32_t l, uint32_t node, const char *wait_name) {
   const sc_loop *loop = &p->tus[t]->loops[l];
   sc_ref site = {t, l};
-  sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop", wait_name, NULL};
+  sc_root r = {SC_ROOT_LOOP_BODY, SC_CTX_LOOP, node, site, loop->loc, "hand-written", "event loop", wait_name, NULL, 0};
   p->index->loop_root[t][l] = p->nroots;
   add_root(p, &r);
 }
@@ -363,7 +365,8 @@ int sc_engine_annotated(const char *annotations, const char *what) {
 }
 
 /* Functions the source annotates (stallcheck/annotations.h) as callbacks of
- * a loop or as worker code are roots of their context.  So are functions
+ * a loop or as worker code are roots of their context, and so are those the
+ * configuration names as running the program's own loop ("loops").  So are functions
  * declared nonblocking (clang's effect, or STALLCHECK_NONBLOCKING): a real-time
  * callback must not wait any more than a loop's may. */
 static void annotated_roots(sc_program *p) {
@@ -376,15 +379,41 @@ static void annotated_roots(sc_program *p) {
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
       if (!sc_engine_annotated(f->annotations, kinds[k].annotation)) continue;
       sc_root r = {SC_ROOT_REGISTRATION, kinds[k].ctx, n, p->nodes[n].def, f->loc, "annotated", "callback",
-                   kinds[k].annotation, NULL};
+                   kinds[k].annotation, NULL, 0};
+      add_root(p, &r);
+    }
+    const sc_loop_function *runs_loop = sc_catalog_loop_function(p->nodes[n].name);
+    if (runs_loop) {
+      sc_root r = {SC_ROOT_REGISTRATION, SC_CTX_LOOP, n, p->nodes[n].def, f->loc, runs_loop->library,
+                   "loop-run function", "loops", NULL, 0};
       add_root(p, &r);
     }
     if ((f->flags & SC_FN_NONBLOCKING) || sc_engine_annotated(f->annotations, "stallcheck::nonblocking")) {
       sc_root r = {SC_ROOT_REGISTRATION, SC_CTX_LOOP, n, p->nodes[n].def, f->loc, "nonblocking", "function",
-                   f->flags & SC_FN_NONBLOCKING ? "nonblocking" : "stallcheck::nonblocking", NULL};
+                   f->flags & SC_FN_NONBLOCKING ? "nonblocking" : "stallcheck::nonblocking", NULL, 0};
       add_root(p, &r);
     }
   }
+}
+
+/* Roots whose line a NOLINT comment covers for some rule.  Such a comment
+ * silences the findings whose path starts there; the contexts then explain
+ * a function from another root when one reaches it, so that the comment
+ * does not also hide what an unsuppressed callback reaches. */
+static void mark_muted_roots(sc_program *p) {
+  size_t nrules = 0;
+  const sc_rule *rules = sc_rules(&nrules);
+  sc_source_cache cache = {0};
+  for (uint32_t i = 0; i < p->nroots; i++) {
+    sc_root *r = &p->roots[i];
+    if (!r->loc.file || !r->loc.line) continue;
+    size_t len = 0;
+    const char *text = p->source ? p->source(p->source_ctx, r->loc.file, &len)
+                                 : sc_source_cache_get(&cache, r->loc.file, &len);
+    if (!text || !memmem(text, len, "NOLINT", 6)) continue;
+    for (size_t k = 0; k < nrules && !r->muted; k++) r->muted = sc_suppressed_at(text, len, r->loc.line, rules[k].id);
+  }
+  sc_source_cache_free(&cache);
 }
 
 void sc_engine_find_roots(sc_program *p) {
@@ -409,4 +438,5 @@ void sc_engine_find_roots(sc_program *p) {
   }
   sc_targets_free(&tmp);
   find_wait_loops(p);
+  mark_muted_roots(p);
 }

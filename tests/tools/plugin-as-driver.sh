@@ -14,6 +14,8 @@ while [ $# -gt 0 ]; do
     --color=*|--quiet|-q) ;;
     --disable=*) args+=("-fplugin-arg-stallcheck-disable=${1#--disable=}") ;;
     --sarif=*) args+=("-fplugin-arg-stallcheck-sarif=${1#--sarif=}") ;;
+    --config=*) args+=("-fplugin-arg-stallcheck-config=${1#--config=}") ;;
+    --no-config) ;; # the plugin reads the nearest .stallcheck.json: the tests have none above them
     --dump-facts) args+=("-fplugin-arg-stallcheck-dump-facts=/dev/stdout") ;;
     -*) echo "plugin-as-driver.sh: option $1 has no plugin equivalent" >&2; exit 2 ;;
     *) file=$1 ;;

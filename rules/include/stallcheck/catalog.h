@@ -165,12 +165,38 @@ char *sc_catalog_remedy(const sc_api *api, const char *library);
  * thread-safe against concurrent lookups. */
 void sc_catalog_add_api(const sc_api *row);
 void sc_catalog_add_registrar(const sc_registrar *row);
+/* A function of the program that runs its own event loop (one turn or all
+ * of it, like aeProcessEvents): what it calls runs on the loop thread. */
+typedef struct sc_loop_function {
+  const char *function;
+  const char *library; /* names the loop in messages; "project" by default */
+} sc_loop_function;
+void sc_catalog_add_loop_function(const sc_loop_function *row);
+/* The row of `function`, or NULL. */
+const sc_loop_function *sc_catalog_loop_function(const char *function);
+const sc_loop_function *sc_catalog_user_loop_function_table(size_t *count);
 /* Whether the configuration made `function` a registrar. */
 int sc_catalog_is_user_registrar(const char *function);
 void sc_catalog_clear_user_rows(void);
 /* The rows the configuration added. */
 const sc_api *sc_catalog_user_api_table(size_t *count);
 const sc_registrar *sc_catalog_user_registrar_table(size_t *count);
+
+/* The numbers the CPU and GPU checks judge loops by.  The defaults are the
+ * documented ones (docs/rules/cpu-heavy-work-on-io-thread.md,
+ * gpu-sync-in-hot-loop.md); a project's configuration may change them
+ * ("thresholds").  Set them before analysing, like the rows above. */
+typedef struct sc_thresholds {
+  double cpu_heavy_steps;          /* constant trips x body weight from which a nest is heavy (1e7) */
+  uint32_t cpu_nested_input_loops; /* input-bounded loops nested this deep are heavy (3; 3..8) */
+  int64_t cpu_sort_few_elements;   /* a sort of at most this many constant elements is cheap (64) */
+  int64_t gpu_hot_min_trips;       /* constant trips from which a loop is hot for the GPU rules (16) */
+} sc_thresholds;
+
+extern const sc_thresholds sc_thresholds_default;
+/* The thresholds in force (the defaults until set). */
+const sc_thresholds *sc_thresholds_get(void);
+void sc_thresholds_set(const sc_thresholds *t);
 
 /* Iteration over every row (for --list-apis, docs and tests). */
 const sc_api *sc_catalog_api_table(size_t *count);

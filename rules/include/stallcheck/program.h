@@ -13,6 +13,7 @@
 #include "stallcheck/catalog.h"
 #include "stallcheck/facts.h"
 #include "stallcheck/findings.h"
+#include "stallcheck/suppress.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,6 +43,8 @@ typedef struct sc_root {
   const char *registrar;    /* the registering function or type ("uv_timer_start"),
                                or the record of a callback field ("ev_io") */
   const char *field;        /* a callback field ("cb"): site is a flow; else NULL */
+  int muted;                /* a NOLINT at `loc` names some rule: a function other
+                               roots reach too is explained from one of those */
 } sc_root;
 
 /* Whether the root is a function declared nonblocking (clang's effect or
@@ -93,6 +96,11 @@ typedef struct sc_program {
                                join of a thread that said it is done */
   int has_main;
 
+  /* Where NOLINT comments at roots are read (NULL: from disk); set before
+   * sc_program_solve, as sc_analyze_programs does from its options. */
+  sc_source_fn source;
+  void *source_ctx;
+
   struct sc_program_index *index; /* private lookup tables */
 } sc_program;
 
@@ -136,6 +144,9 @@ static inline const sc_call *sc_program_call(const sc_program *p, sc_ref r) {
 typedef struct sc_options {
   uint64_t disabled_rules;  /* bit i: sc_rules()[i] is off */
   int level_override[64];   /* -1: rule default; otherwise an sc_level */
+  sc_source_fn source;      /* the text of a file for NOLINT comments (an editor's
+                               unsaved buffer); NULL: read from disk */
+  void *source_ctx;
 } sc_options;
 
 void sc_options_init(sc_options *o);
