@@ -535,7 +535,10 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options) {
   sc_thresholds_set(&thresholds);
 #undef MEMBER
   config->path = strdup(path);
-  config->dir = strdup(path);
+  /* Absolute, like the paths of findings: relative exclude patterns are
+   * matched against the part below it (--config=conf.json gives "."). */
+  char *real = realpath(path, NULL);
+  config->dir = real ? real : strdup(path);
   char *slash = strrchr(config->dir, '/');
   if (slash) *slash = 0;
   else strcpy(config->dir, ".");

@@ -312,6 +312,7 @@ static void visit_call(fe_state *st, CXCursor c) {
   call.caller = st->function;
   call.param = SC_NONE;
   call.loop = st->loop;
+  call.zero_guard = st->zero_guard == SC_NONE ? 0 : st->zero_guard + 1;
   CXCursor direct_ref = clang_getNullCursor();
   classify_callee(st, callee, &call, &direct_ref);
   call.loc = fe_loc(st, clang_getCursorLocation(c));
@@ -342,6 +343,7 @@ static void visit_call(fe_state *st, CXCursor c) {
     if (wants_text && args[i].kind != SC_ARG_STRING) args[i].text = fe_token_text(st, a);
   }
   uint32_t index = sc_facts_add_call(st->facts, &call, args, nargs);
+  fe_recent_call_add(st, c, index);
   if (args != small) free(args);
 
   target callee_tgt = other;
@@ -472,6 +474,14 @@ static void visit_init_list(fe_state *st, CXCursor list, target tgt) {
   fe_children_free(&k);
 }
 
+/* After `v = e` or `T v = e`: a local `v` now holds the result of the call
+ * `e` is, or of none (frontend_branches.c). */
+static void remember_assigned_call(fe_state *st, CXCursor var, CXCursor value) {
+  if (st->function == SC_NONE || clang_Cursor_isNull(var) || clang_Cursor_hasVarDeclGlobalStorage(var) == 1) return;
+  CXCursor s = fe_strip_casts(value);
+  fe_var_call_set(st, var, clang_getCursorKind(s) == CXCursor_CallExpr ? fe_recent_call_find(st, s) : SC_NONE);
+}
+
 static void visit_var(fe_state *st, CXCursor var) {
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
   fe_children k;
@@ -482,6 +492,87 @@ static void visit_var(fe_state *st, CXCursor var) {
     else
       walk(st, k.items[i], other);
   }
+  fe_children_free(&k);
+  if (!clang_Cursor_isNull(init)) remember_assigned_call(st, var, init);
+}
+
+/* ---- branches ---------------------------------------------------------- */
+
+/* Walks `c` with the calls in it guarded by `guard` (SC_NONE: unchanged). */
+static void walk_guarded(fe_state *st, CXCursor c, uint32_t guard) {
+  uint32_t saved = st->zero_guard;
+  if (guard != SC_NONE) st->zero_guard = guard;
+  walk(st, c, other);
+  st->zero_guard = saved;
+}
+
+/* if (cond) then [else]: a debugging switch left off hides `then`; a test
+ * of a call's result against 0 guards the branch where it is 0. */
+static void visit_if(fe_state *st, CXCursor c) {
+  fe_children k;
+  fe_children_get(c, &k);
+  if (k.count < 2) {
+    for (unsigned i = 0; i < k.count; i++) walk(st, k.items[i], other);
+    fe_children_free(&k);
+    return;
+  }
+  CXCursor cond = k.items[0];
+  fe_zero_test test = fe_zero_test_of(st, cond, 0);
+  walk(st, cond, other);
+  uint32_t guard = fe_zero_test_call(st, &test);
+  if (!fe_is_dead_flag_test(st, cond)) walk_guarded(st, k.items[1], test.branch == FE_ZERO_THEN ? guard : SC_NONE);
+  for (unsigned i = 2; i < k.count; i++) walk_guarded(st, k.items[i], test.branch == FE_ZERO_ELSE ? guard : SC_NONE);
+  fe_children_free(&k);
+}
+
+/* A case label, followed through `case 1: case 0:` chains: whether the
+ * statements under it run only for 0, and the statement it labels. */
+static CXCursor case_body(CXCursor c, int *only_zero) {
+  int labels = 0, zero = 0;
+  for (;;) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_CaseStmt && k != CXCursor_DefaultStmt) break;
+    fe_children ch;
+    fe_children_get(c, &ch);
+    int64_t v;
+    labels++;
+    if (k == CXCursor_CaseStmt && ch.count == 2 && fe_int_constant(ch.items[0], &v) && v == 0) zero = 1;
+    CXCursor next = ch.count ? ch.items[ch.count - 1] : clang_getNullCursor();
+    fe_children_free(&ch);
+    if (clang_Cursor_isNull(next)) break;
+    c = next;
+  }
+  *only_zero = labels == 1 && zero;
+  return c;
+}
+
+/* switch (E) { case 0: ... }: the statements from `case 0:` to the next
+ * label run when E's call returned 0. */
+static void visit_switch(fe_state *st, CXCursor c) {
+  fe_children k;
+  fe_children_get(c, &k);
+  if (k.count != 2 || clang_getCursorKind(k.items[1]) != CXCursor_CompoundStmt) {
+    for (unsigned i = 0; i < k.count; i++) walk(st, k.items[i], other);
+    fe_children_free(&k);
+    return;
+  }
+  fe_zero_test test = fe_zero_test_of(st, k.items[0], 1);
+  walk(st, k.items[0], other);
+  uint32_t guard = fe_zero_test_call(st, &test), active = SC_NONE;
+  fe_children body;
+  fe_children_get(k.items[1], &body);
+  for (unsigned i = 0; i < body.count; i++) {
+    CXCursor s = body.items[i];
+    enum CXCursorKind kind = clang_getCursorKind(s);
+    if (kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt) {
+      int only_zero = 0;
+      s = case_body(s, &only_zero);
+      active = only_zero ? guard : SC_NONE;
+      if (clang_getCursorKind(s) == CXCursor_CaseStmt || clang_getCursorKind(s) == CXCursor_DefaultStmt) continue;
+    }
+    walk_guarded(st, s, active);
+  }
+  fe_children_free(&body);
   fe_children_free(&k);
 }
 
@@ -779,6 +870,7 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
     fe_children_get(c, &k);
     for (unsigned i = 0; i < k.count; i++)
       walk(st, k.items[i], i == 1 && k.count == 2 ? store_target(st, k.items[0]) : other);
+    if (k.count == 2) remember_assigned_call(st, fe_local_var(k.items[0]), k.items[1]);
     fe_children_free(&k);
     return;
   }
@@ -786,8 +878,17 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
     target ret = other;
     ret.kind = T_RETURN;
     walk_children(st, c, ret);
+    CXCursor value = fe_last_expr_child(c);
+    if (st->function != SC_NONE && !clang_Cursor_isNull(value) && fe_is_fork_result(st, value))
+      st->facts->functions[st->function].flags |= SC_FN_RETURNS_FORK;
     return;
   }
+  case CXCursor_IfStmt:
+    visit_if(st, c);
+    return;
+  case CXCursor_SwitchStmt:
+    visit_switch(st, c);
+    return;
   case CXCursor_VarDecl:
     visit_var(st, c);
     return;
@@ -808,6 +909,7 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
 void fe_walk_body(fe_state *st, CXCursor body) {
   st->loop = SC_NONE;
   st->depth = 0;
+  fe_branches_reset(st, body);
   walk(st, body, other);
 }
 
@@ -817,5 +919,6 @@ void fe_walk_global_var(fe_state *st, CXCursor var) {
   st->nparams = 0;
   st->loop = SC_NONE;
   st->depth = 0;
+  fe_branches_reset(st, var);
   visit_var(st, var);
 }

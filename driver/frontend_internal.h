@@ -29,6 +29,20 @@ typedef struct fe_state {
   uint32_t loop;  /* innermost enclosing loop, SC_NONE */
   uint32_t depth; /* its depth */
 
+  /* Branches where a call returned 0 (frontend_branches.c): the call the
+   * walk is under (SC_NONE), the calls recorded last (to find the index of
+   * one met in a condition), and which call each local variable was last
+   * assigned from.  Reset for each body. */
+  uint32_t zero_guard;
+  struct fe_recent_call {
+    CXCursor call;
+    uint32_t index;
+  } recent[32];
+  uint32_t nrecent;
+  struct fe_var_call *var_calls;
+  uint32_t nvar_calls, cap_var_calls;
+  CXCursor body;
+
   /* USRs and names of declarations already seen, by declaration: clang
    * builds a USR string afresh on every request. */
   struct fe_decl_name *names;
@@ -101,6 +115,41 @@ uint32_t fe_effect_flags(CXType fn_type);
 void fe_annotation_add(char **joined, size_t *len, const char *text);
 /* Index of ParmDecl `decl` among the enclosing function's parameters, or -1. */
 int fe_param_index(fe_state *st, CXCursor decl);
+
+/* ---- frontend_branches.c ---- */
+
+/* How a condition tests a call's result against 0: the call's expression
+ * (a CallExpr, met while walking the condition) or a call already recorded
+ * (a local variable assigned from it), and which branch runs when it is 0. */
+typedef enum fe_zero_branch { FE_ZERO_NONE = 0, FE_ZERO_THEN, FE_ZERO_ELSE } fe_zero_branch;
+typedef struct fe_zero_test {
+  fe_zero_branch branch;
+  CXCursor call;      /* null when `known` is set */
+  uint32_t known;     /* SC_NONE when `call` is set */
+} fe_zero_test;
+
+/* `E == 0`, `0 == E`, `!E` (then), `E != 0`, `E` (else), where E is a call,
+ * `v = call(...)`, or a local variable last assigned from a call.
+ * `as_switch`: the condition of a switch (E itself). */
+fe_zero_test fe_zero_test_of(fe_state *st, CXCursor cond, int as_switch);
+/* The index of the call recorded for `test` once its condition was walked,
+ * or SC_NONE. */
+uint32_t fe_zero_test_call(fe_state *st, const fe_zero_test *test);
+void fe_recent_call_add(fe_state *st, CXCursor call, uint32_t index);
+uint32_t fe_recent_call_find(fe_state *st, CXCursor call);
+/* Local variable `var` now holds the result of call `index`. */
+void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index);
+/* The local variable `e` (stripped) refers to, or a null cursor. */
+CXCursor fe_local_var(CXCursor e);
+/* Whether `cond` is `flag` or `flag && ...` for a local `int flag = 0;` the
+ * function never writes nor takes the address of: a debugging switch left
+ * off, whose branch is dead. */
+int fe_is_dead_flag_test(fe_state *st, CXCursor cond);
+/* Whether `e` (stripped) is a call to fork()/vfork() or a local variable
+ * last assigned from one. */
+int fe_is_fork_result(fe_state *st, CXCursor e);
+void fe_branches_reset(fe_state *st, CXCursor body);
+void fe_branches_free(fe_state *st);
 
 /* ---- frontend_body.c ---- */
 

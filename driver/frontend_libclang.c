@@ -271,6 +271,7 @@ sc_facts *sc_frontend_parse_files(CXIndex index, const sc_compile_command *cmd, 
   record_diagnostics(&st);
   clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top_level, &st);
   fe_names_free(&st);
+  fe_branches_free(&st);
   if (on_file) {
     inclusions in = {on_file, ctx};
     clang_getInclusions(tu, visit_inclusion, &in);

@@ -146,7 +146,7 @@ public:
   Builder(ASTContext &Ctx, sc_facts *Facts, const std::string &Directory)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), F(Facts), Directory(Directory) {}
 
-  void run();
+  void run(llvm::ArrayRef<const Decl *> TopLevel);
 
 private:
   ASTContext &Ctx;
@@ -163,8 +163,20 @@ private:
   // Targets of the leaves of the brace initialiser being walked.
   llvm::DenseMap<const Expr *, Target> *InitTargets = nullptr;
 
+  // Branches where a call returned 0 (docs/design/facts.md, "Branches"), as
+  // driver/frontend_branches.c reads them: the call the walk is under, the
+  // index each call expression got, and the call each local variable was
+  // last assigned from.  Reset for each body.
+  uint32_t ZeroGuard = SC_NONE;
+  llvm::DenseMap<const CallExpr *, uint32_t> CallIndex;
+  llvm::DenseMap<const VarDecl *, uint32_t> VarCall;
+  const Stmt *Body = nullptr;
+
+  // A USR costs a walk up the declaration's contexts and a string build;
+  // fields and parameters only ever need their name, so it is made on demand.
   struct Names {
-    const char *Usr, *Name;
+    const char *Name = nullptr, *Usr = nullptr;
+    bool HasUsr = false;
   };
   llvm::DenseMap<const Decl *, Names> NameCache;
   llvm::DenseMap<unsigned, const char *> PathCache; // by FileID hash value
@@ -172,7 +184,7 @@ private:
   // ---- names and locations ----
   const char *intern(llvm::StringRef S) { return S.empty() ? nullptr : sc_facts_intern_n(F, S.data(), S.size()); }
   Names &names(const NamedDecl *D);
-  const char *usr(const NamedDecl *D) { return names(D).Usr; }
+  const char *usr(const NamedDecl *D);
   const char *name(const NamedDecl *D) { return names(D).Name; }
   const char *recordName(const FieldDecl *Field);
   int paramIndex(const ParmVarDecl *P) const;
@@ -208,18 +220,44 @@ private:
   void estimateTrip(bool IsFor, const Stmt *Init, const Expr *Cond, const Expr *Inc, sc_loop &L);
   bool initConstant(const Stmt *Init, const ValueDecl *Var, int64_t &C0);
   void visitFunction(const FunctionDecl *FD);
+  void visitTopLevel(const Decl *D);
+
+  // ---- branches ----
+  struct ZeroTest {
+    enum { None, Then, Else } Branch = None;
+    const CallExpr *Call = nullptr; // met while walking the condition
+    uint32_t Known = SC_NONE;       // or already recorded (a variable's)
+  };
+  void resetBranches(const Stmt *B);
+  static const VarDecl *localVar(const Expr *E);
+  bool resultOf(const Expr *E, ZeroTest &T);
+  ZeroTest zeroTest(const Expr *Cond, bool AsSwitch);
+  uint32_t zeroTestCall(const ZeroTest &T) const;
+  void rememberAssignedCall(const VarDecl *V, const Expr *Value);
+  bool isForkResult(const Expr *E) const;
+  bool isDeadFlagTest(const Expr *Cond);
+  void walkGuarded(const Stmt *S, uint32_t Guard);
+  void visitIf(const IfStmt *S);
+  void visitSwitch(const SwitchStmt *S);
 };
 
 // ---- names and locations ---------------------------------------------------
 
 Builder::Names &Builder::names(const NamedDecl *D) {
-  auto It = NameCache.find(D);
-  if (It != NameCache.end()) return It->second;
-  Names N{nullptr, nullptr};
-  llvm::SmallString<128> Buf;
-  if (!index::generateUSRForDecl(D, Buf)) N.Usr = intern(Buf);
-  if (D->getIdentifier()) N.Name = intern(D->getName());
-  return NameCache[D] = N;
+  auto Inserted = NameCache.try_emplace(D);
+  Names &N = Inserted.first->second;
+  if (Inserted.second && D->getIdentifier()) N.Name = intern(D->getName());
+  return N;
+}
+
+const char *Builder::usr(const NamedDecl *D) {
+  Names &N = names(D);
+  if (!N.HasUsr) {
+    llvm::SmallString<128> Buf;
+    if (!index::generateUSRForDecl(D, Buf)) N.Usr = intern(Buf);
+    N.HasUsr = true;
+  }
+  return N.Usr;
 }
 
 // The tag name; for an anonymous record, the typedef that names it.
@@ -265,8 +303,7 @@ const char *Builder::filePath(FileID FID) {
 sc_loc Builder::loc(SourceLocation L) {
   sc_loc Out = {};
   if (L.isInvalid()) return Out;
-  SourceLocation E = SM.getExpansionLoc(L);
-  std::pair<FileID, unsigned> D = SM.getDecomposedLoc(E);
+  std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(L);
   const char *Path = filePath(D.first);
   if (!Path) return Out;
   Out.file = Path;
@@ -611,6 +648,7 @@ void Builder::visitCall(const CallExpr *E) {
   Call.caller = Function;
   Call.param = SC_NONE;
   Call.loop = Loop;
+  Call.zero_guard = ZeroGuard == SC_NONE ? 0 : ZeroGuard + 1;
   const DeclRefExpr *Direct = nullptr;
   classifyCallee(Callee, Call, Direct);
   Call.loc = loc(E->getBeginLoc());
@@ -649,6 +687,7 @@ void Builder::visitCall(const CallExpr *E) {
     if (WantsText && Arg.kind != SC_ARG_STRING) Arg.text = tokenText(A);
   }
   uint32_t Index = sc_facts_add_call(F, &Call, NArgs ? Args.data() : nullptr, NArgs);
+  CallIndex[E] = Index;
 
   Target CalleeTarget;
   if (Call.callee_kind == SC_CALLEE_DIRECT) CalleeTarget.Kind = TargetKind::Callee;
@@ -675,7 +714,10 @@ void Builder::visitVar(const VarDecl *V) {
     walk(VLA->getSizeExpr(), Target());
     T = VLA->getElementType();
   }
-  if (const Expr *Init = V->getInit()) visitInitElement(Init, varTarget(V));
+  if (const Expr *Init = V->getInit()) {
+    visitInitElement(Init, varTarget(V));
+    rememberAssignedCall(V, Init);
+  }
 }
 
 void Builder::visitInitElement(const Expr *E, const Target &T) {
@@ -955,14 +997,23 @@ void Builder::walk(const Stmt *S, Target T) {
     if (B->getOpcode() != BO_Assign) break;
     walk(B->getLHS(), Target());
     walk(B->getRHS(), storeTarget(B->getLHS()));
+    rememberAssignedCall(localVar(B->getLHS()), B->getRHS());
     return;
   }
   case Stmt::ReturnStmtClass: {
     Target Ret;
     Ret.Kind = TargetKind::Return;
     walkChildren(S, Ret);
+    const Expr *Value = cast<ReturnStmt>(S)->getRetValue();
+    if (Function != SC_NONE && Value && isForkResult(Value)) F->functions[Function].flags |= SC_FN_RETURNS_FORK;
     return;
   }
+  case Stmt::IfStmtClass:
+    visitIf(cast<IfStmt>(S));
+    return;
+  case Stmt::SwitchStmtClass:
+    visitSwitch(cast<SwitchStmt>(S));
+    return;
   case Stmt::DeclStmtClass:
     for (const Decl *D : cast<DeclStmt>(S)->decls())
       if (const auto *V = dyn_cast<VarDecl>(D)) visitVar(V);
@@ -979,6 +1030,155 @@ void Builder::walk(const Stmt *S, Target T) {
     break;
   }
   walkChildren(S, Target());
+}
+
+// ---- branches ----------------------------------------------------------------
+
+void Builder::resetBranches(const Stmt *B) {
+  ZeroGuard = SC_NONE;
+  CallIndex.clear();
+  VarCall.clear();
+  Body = B;
+}
+
+const VarDecl *Builder::localVar(const Expr *E) {
+  const auto *R = dyn_cast_or_null<DeclRefExpr>(E ? stripCasts(E) : nullptr);
+  const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  return V && !isa<ParmVarDecl>(V) && !V->hasGlobalStorage() ? V : nullptr;
+}
+
+void Builder::rememberAssignedCall(const VarDecl *V, const Expr *Value) {
+  if (Function == SC_NONE || !V || V->hasGlobalStorage()) return;
+  uint32_t Call = SC_NONE;
+  if (const auto *C = dyn_cast<CallExpr>(stripCasts(Value))) {
+    auto It = CallIndex.find(C);
+    if (It != CallIndex.end()) Call = It->second;
+  }
+  VarCall[V] = Call;
+}
+
+bool Builder::resultOf(const Expr *E, ZeroTest &T) {
+  const Expr *S = stripCasts(E);
+  if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->getOpcode() == BO_Assign) S = stripCasts(B->getRHS());
+  if (const auto *C = dyn_cast<CallExpr>(S)) {
+    T.Call = C;
+    return true;
+  }
+  const VarDecl *V = localVar(S);
+  if (!V) return false;
+  auto It = VarCall.find(V);
+  T.Known = It == VarCall.end() ? SC_NONE : It->second;
+  return T.Known != SC_NONE;
+}
+
+Builder::ZeroTest Builder::zeroTest(const Expr *Cond, bool AsSwitch) {
+  ZeroTest T;
+  const Expr *S = stripCasts(Cond), *Operand = S;
+  auto Branch = AsSwitch ? ZeroTest::Then : ZeroTest::Else; // `if (E)`: E is 0 in the else branch
+  int64_t V;
+  if (const auto *B = dyn_cast<BinaryOperator>(S); !AsSwitch && B) {
+    if (B->getOpcode() != BO_EQ && B->getOpcode() != BO_NE) return T;
+    if (intConstant(B->getRHS(), V) && V == 0) Operand = B->getLHS();
+    else if (intConstant(B->getLHS(), V) && V == 0) Operand = B->getRHS();
+    else return T;
+    Branch = B->getOpcode() == BO_EQ ? ZeroTest::Then : ZeroTest::Else;
+  } else if (const auto *U = dyn_cast<UnaryOperator>(S); !AsSwitch && U && U->getOpcode() == UO_LNot) {
+    Operand = U->getSubExpr();
+    Branch = ZeroTest::Then;
+  }
+  if (resultOf(Operand, T)) T.Branch = Branch;
+  return T;
+}
+
+uint32_t Builder::zeroTestCall(const ZeroTest &T) const {
+  if (T.Branch == ZeroTest::None) return SC_NONE;
+  if (T.Known != SC_NONE) return T.Known;
+  auto It = CallIndex.find(T.Call);
+  return It == CallIndex.end() ? SC_NONE : It->second;
+}
+
+bool Builder::isForkResult(const Expr *E) const {
+  auto IsFork = [](llvm::StringRef N) { return N == "fork" || N == "vfork"; };
+  const Expr *S = stripCasts(E);
+  if (const auto *C = dyn_cast<CallExpr>(S)) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(C->getCalleeDecl());
+    return FD && FD->getIdentifier() && IsFork(FD->getName());
+  }
+  const VarDecl *V = localVar(S);
+  auto It = V ? VarCall.find(V) : VarCall.end();
+  if (It == VarCall.end() || It->second == SC_NONE) return false;
+  const sc_call &C = F->calls[It->second];
+  return C.callee_kind == SC_CALLEE_DIRECT && C.callee_name && IsFork(C.callee_name);
+}
+
+// A reference that writes the variable or lets it be written, as libclang
+// sees one: the left of `=`, the operand of a compound assignment, of ++/--
+// or of `&` (reads go through an implicit cast).
+static bool writes(const Stmt *S, const Stmt *Parent, const VarDecl *V) {
+  if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == V && Parent) {
+    if (isa<CompoundAssignOperator>(Parent) || isa<UnaryOperator>(Parent)) return true;
+    if (const auto *B = dyn_cast<BinaryOperator>(Parent)) return B->getOpcode() == BO_Assign && B->getLHS() == S;
+    return false;
+  }
+  for (const Stmt *Child : S->children())
+    if (Child && writes(Child, S, V)) return true;
+  return false;
+}
+
+bool Builder::isDeadFlagTest(const Expr *Cond) {
+  const Expr *S = stripCasts(Cond);
+  if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->getOpcode() == BO_LAnd) S = stripCasts(B->getLHS());
+  const VarDecl *V = localVar(S);
+  if (!V || !isIntegerType(V->getType())) return false;
+  int64_t Value;
+  if (!V->getInit() || !intConstant(V->getInit(), Value) || Value != 0) return false;
+  return Body && !writes(Body, nullptr, V);
+}
+
+void Builder::walkGuarded(const Stmt *S, uint32_t Guard) {
+  uint32_t Saved = ZeroGuard;
+  if (Guard != SC_NONE) ZeroGuard = Guard;
+  walk(S, Target());
+  ZeroGuard = Saved;
+}
+
+void Builder::visitIf(const IfStmt *S) {
+  walk(S->getInit(), Target());
+  ZeroTest T = zeroTest(S->getCond(), false);
+  walk(S->getCond(), Target());
+  uint32_t Guard = zeroTestCall(T);
+  if (!isDeadFlagTest(S->getCond())) walkGuarded(S->getThen(), T.Branch == ZeroTest::Then ? Guard : SC_NONE);
+  walkGuarded(S->getElse(), T.Branch == ZeroTest::Else ? Guard : SC_NONE);
+}
+
+void Builder::visitSwitch(const SwitchStmt *S) {
+  const auto *Compound = dyn_cast_or_null<CompoundStmt>(S->getBody());
+  if (!Compound || S->getInit() || S->getConditionVariable()) {
+    walkChildren(S, Target());
+    return;
+  }
+  ZeroTest T = zeroTest(S->getCond(), true);
+  walk(S->getCond(), Target());
+  uint32_t Guard = zeroTestCall(T), Active = SC_NONE;
+  for (const Stmt *Child : Compound->body()) {
+    if (isa<SwitchCase>(Child)) {
+      // Follow `case 1: case 0:` chains: only a lone `case 0:` runs for 0 alone.
+      int Labels = 0;
+      bool Zero = false;
+      const Stmt *Sub = Child;
+      while (const auto *Label = dyn_cast<SwitchCase>(Sub)) {
+        Labels++;
+        int64_t V;
+        if (const auto *Case = dyn_cast<CaseStmt>(Label); Case && !Case->getRHS() && intConstant(Case->getLHS(), V) && V == 0)
+          Zero = true;
+        Sub = Label->getSubStmt();
+      }
+      Active = Labels == 1 && Zero ? Guard : SC_NONE;
+      if (!Sub) continue;
+      Child = Sub;
+    }
+    walkGuarded(Child, Active);
+  }
 }
 
 // ---- functions and the translation unit ----------------------------------
@@ -1048,44 +1248,60 @@ void Builder::visitFunction(const FunctionDecl *FD) {
   FnDecl = FD;
   Loop = SC_NONE;
   Depth = 0;
+  resetBranches(Body);
   walk(Body, Target());
   Function = SC_NONE;
   FnDecl = nullptr;
 }
 
-void Builder::run() {
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    // C's functions and variables only (not C++ methods, templates, ...).
-    if (D->getKind() != Decl::Function && D->getKind() != Decl::Var) continue;
-    // Library code: calls into it are calls to external functions.  Headers
-    // under /usr/include count even when found through -I (pkg-config gives
-    // -I/usr/include/glib-2.0).
-    SourceLocation At = D->getLocation();
-    if (SM.isInSystemHeader(At)) continue;
-    if (!SM.isWrittenInMainFile(At)) {
-      const char *File = loc(At).file;
-      if (File && strncmp(File, "/usr/include/", 13) == 0) continue;
-    }
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (FD->doesThisDeclarationHaveABody()) visitFunction(FD);
-    } else if (const auto *V = dyn_cast<VarDecl>(D)) {
-      if (V->getInit()) {
-        Function = SC_NONE;
-        FnDecl = nullptr;
-        Loop = SC_NONE;
-        Depth = 0;
-        visitVar(V);
-      }
-    }
+// `TopLevel` is the TU's top-level declarations in source order, as the
+// plugin saw them parsed: walking TranslationUnitDecl::decls() afterwards
+// touches every declaration of every header again, cold in the cache (a
+// seventh of the facts walk on redis's server.c).  Empty: walk decls().
+void Builder::run(llvm::ArrayRef<const Decl *> TopLevel) {
+  if (TopLevel.empty()) {
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) visitTopLevel(D);
+    return;
+  }
+  for (const Decl *D : TopLevel) visitTopLevel(D);
+}
+
+void Builder::visitTopLevel(const Decl *D) {
+  // C's function definitions and initialised variables only (not C++
+  // methods, templates, ...).  Tested before the location: most of a TU's
+  // declarations are prototypes from headers, and asking the
+  // SourceManager where each one is was a fifth of the plugin's time.
+  const auto *FD = D->getKind() == Decl::Function ? cast<FunctionDecl>(D) : nullptr;
+  const auto *V = D->getKind() == Decl::Var ? cast<VarDecl>(D) : nullptr;
+  if (FD ? !FD->doesThisDeclarationHaveABody() : !V || !V->getInit()) return;
+  // Library code: calls into it are calls to external functions.  Headers
+  // under /usr/include count even when found through -I (pkg-config gives
+  // -I/usr/include/glib-2.0).
+  SourceLocation At = D->getLocation();
+  if (SM.isInSystemHeader(At)) return;
+  if (!SM.isWrittenInMainFile(At)) {
+    const char *File = filePath(SM.getFileID(SM.getExpansionLoc(At)));
+    if (File && strncmp(File, "/usr/include/", 13) == 0) return;
+  }
+  if (FD) {
+    visitFunction(FD);
+  } else {
+    Function = SC_NONE;
+    FnDecl = nullptr;
+    Loop = SC_NONE;
+    Depth = 0;
+    resetBranches(nullptr);
+    visitVar(V);
   }
 }
 
 } // namespace
 
-sc_facts *buildFacts(ASTContext &Ctx, const std::string &MainFile, const std::string &Directory) {
+sc_facts *buildFacts(ASTContext &Ctx, const std::string &MainFile, const std::string &Directory,
+                     llvm::ArrayRef<const Decl *> TopLevel) {
   sc_facts *Facts = sc_facts_new(MainFile.c_str());
   Builder B(Ctx, Facts, Directory);
-  B.run();
+  B.run(TopLevel);
   return Facts;
 }
 

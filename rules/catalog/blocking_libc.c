@@ -21,6 +21,10 @@
 /* Rows are written out in full wherever `cond` is a macro parameter: an
  * expanded condition's braces would split into extra macro arguments. */
 #define LIBC(fn, family, cond, why, remedy) {fn, SC_API_BLOCKING, family, "libc", cond, 0, why, remedy, SC_ALWAYS}
+/* A call on a path: not when the path is one the kernel answers from memory
+ * (/proc, /sys, a device node). */
+#define PATH_IO(fn, path_arg) \
+  {fn, SC_API_BLOCKING, "file-io", "libc", SC_ALWAYS, 0, disk, sc_remedy_file_io, SC_IF_NOT_KERNEL_FILE(path_arg)}
 /* A read of a stream: a file on disk, or a pipe, terminal or socket that the
  * loop may have just reported readable (see SC_APIF_STREAM_READ). */
 #define STREAM_READ(fn) \
@@ -68,8 +72,8 @@ static const sc_api rows[] = {
      * Reads wait on any stream, stdin included (a read of stdin waits for
      * the user or the pipe).  Writes and flushes to stdout/stderr are left
      * alone: logging there is normal and a terminal or pipe drains fast. */
-    LIBC("fopen", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("freopen", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
+    PATH_IO("fopen", 0),
+    PATH_IO("freopen", 0),
     STREAM_READ("fread"),
     STREAM_READ("fgets"),
     STREAM_READ("fscanf"),
@@ -82,16 +86,16 @@ static const sc_api rows[] = {
     LIBC("sync", "file-io", SC_ALWAYS, "waits until every file system has been written out", sc_remedy_file_io),
     LIBC("syncfs", "file-io", SC_ALWAYS, "waits until the file system has been written out", sc_remedy_file_io),
     LIBC("sync_file_range", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("open", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("openat", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
+    PATH_IO("open", 0),
+    PATH_IO("openat", 1),
     LIBC("creat", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("opendir", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("scandir", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("stat", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("lstat", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("fstatat", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("statx", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
-    LIBC("access", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
+    PATH_IO("opendir", 0),
+    PATH_IO("scandir", 0),
+    PATH_IO("stat", 0),
+    PATH_IO("lstat", 0),
+    PATH_IO("fstatat", 1),
+    PATH_IO("statx", 1),
+    PATH_IO("access", 0),
     LIBC("truncate", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
     LIBC("ftruncate", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),
     LIBC("unlink", "file-io", SC_ALWAYS, disk, sc_remedy_file_io),

@@ -200,6 +200,51 @@ static int is_address_literal(const sc_arg *a) {
   return 1;
 }
 
+/* Paths the kernel answers from memory: procfs and sysfs files, and device
+ * nodes, whose open returns at once.  A terminal's open may wait for the
+ * line (a serial port without CLOCAL waits for carrier): not those. */
+static int is_kernel_path(const char *path) {
+  if (!path) return 0;
+  if (!strncmp(path, "/proc/", 6) || !strncmp(path, "/sys/", 5)) return 1;
+  return !strncmp(path, "/dev/", 5) && strncmp(path + 5, "tty", 3) && strncmp(path + 5, "serial", 6) &&
+         strncmp(path + 5, "cu", 2);
+}
+
+/* The printf-family calls that fill their first argument from a format:
+ * the format's position. */
+static int format_arg_of_filler(const char *name) {
+  static const struct {
+    const char *name;
+    int format;
+  } fillers[] = {{"snprintf", 2}, {"vsnprintf", 2}, {"sprintf", 1},   {"vsprintf", 1},
+                 {"asprintf", 1}, {"vasprintf", 1}, {"xasprintf", 1}, {"g_snprintf", 2}};
+  for (size_t i = 0; name && i < SC_COUNTOF(fillers); i++)
+    if (!strcmp(name, fillers[i].name)) return fillers[i].format;
+  return -1;
+}
+
+static int same_variable(const sc_arg *a, const sc_arg *b) {
+  if (a->kind != SC_ARG_VAR || b->kind != SC_ARG_VAR) return 0;
+  if (a->usr && b->usr) return !strcmp(a->usr, b->usr);
+  return a->name && b->name && !strcmp(a->name, b->name);
+}
+
+/* Whether argument `a` of `call` names a kernel path: a literal, or a local
+ * buffer that the nearest earlier call of the same function filling it
+ * (snprintf(path, n, "/sys/class/rfkill/rfkill%u/name", i)) filled from a
+ * literal format under such a directory. */
+static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call) {
+  if (a->kind == SC_ARG_STRING) return is_kernel_path(a->text);
+  if (a->kind != SC_ARG_VAR) return 0;
+  for (const sc_call *c = call; c-- > f->calls && c->caller == call->caller;) {
+    int format = c->callee_kind == SC_CALLEE_DIRECT ? format_arg_of_filler(c->callee_name) : -1;
+    if (format < 0 || c->nargs <= (uint32_t)format || !same_variable(&f->args[c->first_arg], a)) continue;
+    const sc_arg *fmt = &f->args[c->first_arg + (uint32_t)format];
+    return fmt->kind == SC_ARG_STRING && is_kernel_path(fmt->text);
+  }
+  return 0;
+}
+
 int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
   if (c->kind == SC_COND_ALWAYS) return 1;
   const sc_arg *a = cond_arg(c, f, call);
@@ -222,6 +267,8 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
       return a && !is_std_stream(a);
     case SC_COND_ARG_NOT_ADDRESS:
       return a && !is_address_literal(a);
+    case SC_COND_ARG_NOT_KERNEL_FILE:
+      return !a || !names_kernel_file(a, f, call);
     case SC_COND_ARG_EQUALS:
       if (!a) return 0;
       if (a->kind == SC_ARG_INT) return a->ival == c->mask;

@@ -19,6 +19,23 @@ static int call_in_loop(const sc_facts *f, const sc_call *c, uint32_t loop) {
   return 0;
 }
 
+/* Whether `call` runs in the child of fork(): under a branch where fork(),
+ * vfork() or a function of the program that returns their result
+ * (redisFork()) returned 0.  The child is another process: not the loop's
+ * thread, nor a worker's. */
+int sc_engine_call_in_fork_child(const sc_program *p, sc_ref call) {
+  const sc_facts *f = p->tus[call.tu];
+  uint32_t g = sc_call_zero_guard(&f->calls[call.index]);
+  if (g == SC_NONE || g >= f->ncalls) return 0;
+  const sc_call *guard = &f->calls[g];
+  if (guard->callee_kind != SC_CALLEE_DIRECT || !guard->callee_name) return 0;
+  uint32_t callee = sc_engine_callee_node(p, guard);
+  if (callee != SC_NONE)
+    return (p->tus[p->nodes[callee].def.tu]->functions[p->nodes[callee].def.index].flags & SC_FN_RETURNS_FORK) != 0;
+  return (!strcmp(guard->callee_name, "fork") || !strcmp(guard->callee_name, "vfork")) &&
+         !sc_program_defines_name(p, guard->callee_name);
+}
+
 typedef struct search {
   sc_reach *reach;
   uint32_t *queue;
@@ -45,7 +62,8 @@ static void seed(sc_program *p, sc_ctx ctx, int muted, search *s) {
     const sc_facts *f = p->tus[root->site.tu];
     for (uint32_t e = node->first_out; e < node->first_out + node->nout; e++) {
       const sc_edge *edge = &p->edges[e];
-      if (edge->call.tu != root->site.tu || !call_in_loop(f, sc_program_call(p, edge->call), root->site.index))
+      if (edge->call.tu != root->site.tu || !call_in_loop(f, sc_program_call(p, edge->call), root->site.index) ||
+          sc_engine_call_in_fork_child(p, edge->call))
         continue;
       if (s->reach[edge->to].root != SC_NONE || edge->to == root->node) continue;
       s->reach[edge->to].root = r;
@@ -61,7 +79,7 @@ static void drain(sc_program *p, search *s) {
     uint32_t n = s->queue[s->head++];
     for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++) {
       uint32_t to = p->edges[e].to;
-      if (s->reach[to].root != SC_NONE) continue;
+      if (s->reach[to].root != SC_NONE || sc_engine_call_in_fork_child(p, p->edges[e].call)) continue;
       const sc_root *root = &p->roots[s->reach[n].root];
       if (root->kind == SC_ROOT_LOOP_BODY && to == root->node) continue;
       s->reach[to].root = s->reach[n].root;
@@ -107,6 +125,7 @@ int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_
   const sc_call *c = &f->calls[call.index];
   uint32_t node = p->index->fn_node[call.tu][c->caller];
   if (p->nodes[node].def.tu != call.tu) return 0; /* a duplicate copy of a header function */
+  if (sc_engine_call_in_fork_child(p, call)) return 0;
   if (p->reach[ctx] && p->reach[ctx][node].root != SC_NONE) {
     if (root) *root = p->reach[ctx][node].root;
     return 1;

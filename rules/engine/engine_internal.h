@@ -52,6 +52,7 @@ const char *sc_engine_field_key(sc_program *p, const char *record, const char *f
 uint32_t sc_engine_callee_node(const sc_program *p, const sc_call *call);
 
 /* roots.c */
+int sc_engine_call_in_fork_child(const sc_program *p, sc_ref call);
 int sc_engine_annotated(const char *annotations, const char *what);
 
 /* pointers.c */

@@ -63,6 +63,7 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     if (c->callee_kind == SC_CALLEE_PARAM) fprintf(out, " param=%u", c->param);
     if (c->loop != SC_NONE) fprintf(out, " loop=%u", c->loop);
     if (c->callee_flags) fprintf(out, " callee-flags=%u", c->callee_flags);
+    if (c->zero_guard) fprintf(out, " zero-guard=%u", sc_call_zero_guard(c));
     if (c->callee_annotations) {
       fputs(" callee-annotations=", out);
       put_escaped(out, c->callee_annotations);

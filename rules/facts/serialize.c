@@ -12,7 +12,7 @@
  *   tu <file> <parse_failed>
  *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <loc>
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
- *        <callee_flags> <callee_annotations> <loc>
+ *        <callee_flags> <callee_annotations> <zero_guard> <loc>
  *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record>      (nargs of them follow their call)
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field> <loc>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
@@ -21,7 +21,7 @@
  *
  * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
- * had no <callee_flags> and <callee_annotations>.
+ * had no <callee_flags>, <callee_annotations> and <zero_guard>.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -143,6 +143,7 @@ static void write_records(FILE *out, const sc_facts *f) {
     put_u32(out, c->nargs);
     put_u32(out, c->callee_flags);
     put_str(out, c->callee_annotations);
+    put_u32(out, sc_call_zero_guard(c));
     put_loc(out, &c->loc);
     fputc('\n', out);
     for (uint32_t a = 0; a < c->nargs; a++) {
@@ -324,6 +325,10 @@ static void validate(reader *r, const sc_facts *f) {
     const sc_call *c = &f->calls[i];
     if (c->caller >= f->nfunctions) fail(r, "call %u: caller %u out of range", i, c->caller);
     if (c->loop != SC_NONE && c->loop >= f->nloops) fail(r, "call %u: loop out of range", i);
+    /* The guard is recorded before the calls it guards, in the same function. */
+    uint32_t guard = sc_call_zero_guard(c);
+    if (guard != SC_NONE && (guard >= i || f->calls[guard].caller != c->caller))
+      fail(r, "call %u: zero guard out of range", i);
     if (c->callee_kind == SC_CALLEE_PARAM && c->caller < f->nfunctions && c->param >= f->functions[c->caller].nparams)
       fail(r, "call %u: parameter out of range", i);
   }
@@ -425,7 +430,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       if (!x.usr || !x.name) fail(&r, "function without a USR or name");
       if (!r.failed) sc_facts_add_function(f, &x);
     } else if (!strcmp(tag, "call")) {
-      if (!want(&r, 16)) break;
+      if (!want(&r, 17)) break;
       memset(&call, 0, sizeof call);
       call.caller = get_u32(&r, 1);
       call.callee_kind = (sc_callee_kind)get_enum(&r, 2, SC_CALLEE_UNKNOWN);
@@ -439,7 +444,9 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       pending_args = get_u32(&r, 8);
       call.callee_flags = get_u32(&r, 9);
       call.callee_annotations = sc_facts_intern(f, get_str(&r, 10));
-      call.loc = get_loc(&r, f, 11);
+      uint32_t guard = get_u32(&r, 11);
+      call.zero_guard = guard == SC_NONE ? 0 : guard + 1;
+      call.loc = get_loc(&r, f, 12);
       if (pending_args > 4096 && !r.failed) fail(&r, "a call with %u arguments", pending_args);
       if (r.failed) break; /* found by fuzz/facts_fuzzer.c: never size an allocation from a bad field */
       free(args);

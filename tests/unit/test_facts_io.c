@@ -89,6 +89,7 @@ static sc_facts *build(const char *tu) {
     c.loop = i == 0 ? 1 : i == 3 ? 2 : SC_NONE;
     c.callee_flags = i == 0 ? SC_FN_BLOCKING : i == 1 ? SC_FN_NONBLOCKING : 0;
     c.callee_annotations = i == 0 ? "stallcheck::blocking\nstallcheck::offload(2)" : i == 1 ? "" : NULL;
+    c.zero_guard = i == 4 ? 1 : 0; /* call 0 guards call 4: both are in function 0 */
     sc_facts_add_call(f, &c, i == 2 ? NULL : args, i == 2 ? 0 : i == 0 ? 8 : i);
   }
   for (uint32_t i = 0; i < 5; i++) {
@@ -138,7 +139,7 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
     CHECK(x->caller == y->caller && x->callee_kind == y->callee_kind && x->param == y->param);
     CHECK(same_str(x->callee_usr, y->callee_usr) && same_str(x->callee_name, y->callee_name));
     CHECK(same_str(x->record, y->record) && same_loc(x->loc, y->loc) && x->loop == y->loop);
-    CHECK(x->nargs == y->nargs && x->callee_flags == y->callee_flags);
+    CHECK(x->nargs == y->nargs && x->callee_flags == y->callee_flags && x->zero_guard == y->zero_guard);
     CHECK(same_str(x->callee_annotations, y->callee_annotations));
     for (uint32_t k = 0; k < x->nargs && k < y->nargs; k++) {
       const sc_arg *g = sc_call_arg(a, x, k), *h = sc_call_arg(b, y, k);
@@ -318,11 +319,11 @@ static void test_refusals(const char *dir) {
     CHECK(sc_facts_read_file(path, &tus, err, sizeof err) == 0);
     free(tus);
   }
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - a.c 2 1 0 0\narg 1 5 - - - - - -\nend 1 1 0 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - a.c 2 1 0 0\narg 1 5 - - - - - -\nend 1 1 0 0 0\n", header);
   expect_refused(path, buf, ":6: call with 2 arguments missing");
-  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 4294967295 0 - a.c 2 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 4294967295 0 - - a.c 2 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 8 is not a count");
-  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 100000 0 - a.c 2 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 100000 0 - - a.c 2 1 0 0\n", header);
   expect_refused(path, buf, "a call with 100000 arguments");
   snprintf(buf, sizeof buf, "%stu a.c 0\nfn u%%00x f 0 0 0 - a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":3: bad escape");

@@ -40,10 +40,15 @@ typedef enum sc_cond_kind {
                                spelling is `flag` */
   SC_COND_ARG_NOT_ADDRESS,  /* argument `arg` is not a string literal holding a
                                numeric IPv4/IPv6 address ("127.0.0.1", "::1") */
-  SC_COND_ARG_MAY_HAVE_FLAG /* argument `arg` has a bit of `mask` set, names
+  SC_COND_ARG_MAY_HAVE_FLAG,/* argument `arg` has a bit of `mask` set, names
                                `flag`, or is a value computed at run time
                                (`flags`, not `&lock`): a flags word the
                                program builds itself usually carries it */
+  SC_COND_ARG_NOT_KERNEL_FILE /* argument `arg` is not a path the kernel answers
+                               from memory: a literal under /proc/, /sys/ or
+                               /dev/ (not a terminal), or a buffer the caller
+                               last filled with sprintf/snprintf/asprintf from
+                               such a literal format */
 } sc_cond_kind;
 
 typedef struct sc_cond {

@@ -47,7 +47,9 @@ enum {
                                    which says nothing about waiting */
   SC_FN_BLOCKING = 1u << 2,     /* clang's blocking effect (also nonblocking(false)) */
   SC_FN_VARIADIC = 1u << 3,
-  SC_FN_INLINE_HEADER = 1u << 4 /* defined in a header (may appear in many TUs) */
+  SC_FN_INLINE_HEADER = 1u << 4, /* defined in a header (may appear in many TUs) */
+  SC_FN_RETURNS_FORK = 1u << 5   /* returns what fork()/vfork() returned (`return pid;`
+                                    after `pid = fork()`): a wrapper like redisFork() */
 };
 
 /* A function defined in this translation unit. */
@@ -122,7 +124,18 @@ typedef struct sc_call {
    * by '\n' (NULL when none).  0 / NULL for other callees. */
   uint32_t callee_flags;
   const char *callee_annotations;
+  /* 1 + the index of the call (same TU and function, recorded earlier)
+   * whose result being 0 is the condition this call runs under:
+   * `if ((pid = fork()) == 0) {...}`, `if (!f())`, the `else` of `if (pid)`,
+   * `case 0:` of `switch (pid)`, with `pid` a local last assigned from the
+   * call; the innermost such branch.  0 when none, so that a zeroed sc_call
+   * has none: read it with sc_call_zero_guard().  The engine reads it as
+   * the child of fork(). */
+  uint32_t zero_guard;
 } sc_call;
+
+/* The index of the call whose 0 result guards `c`, or SC_NONE. */
+static inline uint32_t sc_call_zero_guard(const sc_call *c) { return c->zero_guard ? c->zero_guard - 1 : SC_NONE; }
 
 typedef enum sc_flow_kind {
   SC_FLOW_ARG = 0, /* passed as argument `arg` of call `call` */

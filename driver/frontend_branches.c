@@ -1,0 +1,216 @@
+/*
+ * frontend_branches.c - the branches the libclang front end reads in a
+ * condition (docs/design/facts.md, "Branches"):
+ *
+ * - where a call returned 0: `if ((pid = fork()) == 0)`, `switch (pid) case
+ *   0:`, so that the engine can tell the child of fork() (a new process, not
+ *   the loop thread) from the parent;
+ * - debugging switches left off: `int debugmsg = 0; ... if (debugmsg)`, whose
+ *   branch never runs.
+ *
+ * Only the shape of the condition is read, with no data flow: a local
+ * variable holds the call it was assigned from last in the walk's (source)
+ * order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend_internal.h"
+
+struct fe_var_call {
+  CXCursor var;
+  uint32_t call;
+};
+
+void fe_branches_reset(fe_state *st, CXCursor body) {
+  st->zero_guard = SC_NONE;
+  st->nrecent = 0;
+  st->nvar_calls = 0;
+  st->body = body;
+}
+
+void fe_branches_free(fe_state *st) {
+  free(st->var_calls);
+  st->var_calls = NULL;
+  st->nvar_calls = st->cap_var_calls = 0;
+}
+
+void fe_recent_call_add(fe_state *st, CXCursor call, uint32_t index) {
+  enum { N = sizeof st->recent / sizeof st->recent[0] };
+  st->recent[st->nrecent % N].call = call;
+  st->recent[st->nrecent % N].index = index;
+  st->nrecent++;
+}
+
+uint32_t fe_recent_call_find(fe_state *st, CXCursor call) {
+  enum { N = sizeof st->recent / sizeof st->recent[0] };
+  uint32_t n = st->nrecent < N ? st->nrecent : N;
+  for (uint32_t i = 0; i < n; i++) {
+    const struct fe_recent_call *r = &st->recent[(st->nrecent - 1 - i) % N];
+    if (clang_equalCursors(r->call, call)) return r->index;
+  }
+  return SC_NONE;
+}
+
+CXCursor fe_local_var(CXCursor e) {
+  CXCursor s = fe_strip_casts(e);
+  if (clang_getCursorKind(s) != CXCursor_DeclRefExpr) return clang_getNullCursor();
+  CXCursor var = clang_getCursorReferenced(s);
+  if (clang_getCursorKind(var) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(var) == 1)
+    return clang_getNullCursor();
+  return var;
+}
+
+void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index) {
+  for (uint32_t i = 0; i < st->nvar_calls; i++)
+    if (clang_equalCursors(st->var_calls[i].var, var)) {
+      st->var_calls[i].call = index;
+      return;
+    }
+  if (st->nvar_calls == st->cap_var_calls) {
+    st->cap_var_calls = st->cap_var_calls ? st->cap_var_calls * 2 : 8;
+    st->var_calls = realloc(st->var_calls, st->cap_var_calls * sizeof *st->var_calls);
+    if (!st->var_calls) abort();
+  }
+  st->var_calls[st->nvar_calls].var = var;
+  st->var_calls[st->nvar_calls].call = index;
+  st->nvar_calls++;
+}
+
+static uint32_t var_call(fe_state *st, CXCursor var) {
+  for (uint32_t i = 0; i < st->nvar_calls; i++)
+    if (clang_equalCursors(st->var_calls[i].var, var)) return st->var_calls[i].call;
+  return SC_NONE;
+}
+
+static int is_zero(CXCursor e) {
+  int64_t v;
+  return fe_int_constant(e, &v) && v == 0;
+}
+
+/* The two operands of a binary operator. */
+static int operands(CXCursor op, CXCursor *lhs, CXCursor *rhs) {
+  fe_children k;
+  fe_children_get(op, &k);
+  int ok = k.count == 2;
+  if (ok) {
+    *lhs = k.items[0];
+    *rhs = k.items[1];
+  }
+  fe_children_free(&k);
+  return ok;
+}
+
+/* What E is the result of: a call met in the condition, or a call a local
+ * variable was assigned from. */
+static int result_of(fe_state *st, CXCursor e, fe_zero_test *t) {
+  CXCursor s = fe_strip_casts(e);
+  enum CXCursorKind k = clang_getCursorKind(s);
+  CXCursor lhs, rhs;
+  if (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_Assign &&
+      operands(s, &lhs, &rhs))
+    s = fe_strip_casts(rhs), k = clang_getCursorKind(s);
+  if (k == CXCursor_CallExpr) {
+    t->call = s;
+    return 1;
+  }
+  CXCursor var = fe_local_var(s);
+  if (clang_Cursor_isNull(var)) return 0;
+  t->known = var_call(st, var);
+  return t->known != SC_NONE;
+}
+
+fe_zero_test fe_zero_test_of(fe_state *st, CXCursor cond, int as_switch) {
+  fe_zero_test t = {FE_ZERO_NONE, clang_getNullCursor(), SC_NONE};
+  CXCursor s = fe_strip_casts(cond), operand = s, lhs, rhs;
+  fe_zero_branch branch = as_switch ? FE_ZERO_THEN : FE_ZERO_ELSE; /* `if (E)`: E is 0 in the else branch */
+  enum CXCursorKind k = clang_getCursorKind(s);
+  if (!as_switch && k == CXCursor_BinaryOperator && operands(s, &lhs, &rhs)) {
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+    if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE) return t;
+    if (is_zero(rhs)) operand = lhs;
+    else if (is_zero(lhs)) operand = rhs;
+    else return t;
+    branch = op == CXBinaryOperator_EQ ? FE_ZERO_THEN : FE_ZERO_ELSE;
+  } else if (!as_switch && k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot) {
+    fe_children c;
+    fe_children_get(s, &c);
+    if (c.count == 1) operand = c.items[0];
+    fe_children_free(&c);
+    if (c.count != 1) return t;
+    branch = FE_ZERO_THEN;
+  }
+  if (result_of(st, operand, &t)) t.branch = branch;
+  return t;
+}
+
+uint32_t fe_zero_test_call(fe_state *st, const fe_zero_test *t) {
+  if (t->branch == FE_ZERO_NONE) return SC_NONE;
+  return t->known != SC_NONE ? t->known : fe_recent_call_find(st, t->call);
+}
+
+/* ---- fork() results ---------------------------------------------------- */
+
+static int calls_fork(CXCursor call) {
+  CXCursor callee = clang_getCursorReferenced(call);
+  if (clang_getCursorKind(callee) != CXCursor_FunctionDecl) return 0;
+  CXString name = clang_getCursorSpelling(callee);
+  const char *n = clang_getCString(name);
+  int r = n && (!strcmp(n, "fork") || !strcmp(n, "vfork"));
+  clang_disposeString(name);
+  return r;
+}
+
+int fe_is_fork_result(fe_state *st, CXCursor e) {
+  CXCursor s = fe_strip_casts(e);
+  if (clang_getCursorKind(s) == CXCursor_CallExpr) return calls_fork(s);
+  CXCursor var = fe_local_var(s);
+  if (clang_Cursor_isNull(var)) return 0;
+  uint32_t call = var_call(st, var);
+  if (call == SC_NONE) return 0;
+  const sc_call *c = &st->facts->calls[call];
+  return c->callee_kind == SC_CALLEE_DIRECT && c->callee_name &&
+         (!strcmp(c->callee_name, "fork") || !strcmp(c->callee_name, "vfork"));
+}
+
+/* ---- debugging switches left off ---------------------------------------- */
+
+typedef struct write_scan {
+  CXCursor var;
+  int written;
+} write_scan;
+
+/* A reference that writes `var` or lets it be written: the left of an
+ * assignment, ++/--, or its address taken. */
+static enum CXChildVisitResult find_write(CXCursor c, CXCursor parent, CXClientData data) {
+  write_scan *w = data;
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(c), w->var)) {
+    enum CXCursorKind pk = clang_getCursorKind(parent);
+    if (pk == CXCursor_CompoundAssignOperator || pk == CXCursor_UnaryOperator) {
+      w->written = 1; /* v += 1, v++, &v (a read through `-v` or `!v` is rare enough to be counted too) */
+    } else if (pk == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(parent) == CXBinaryOperator_Assign) {
+      CXCursor lhs, rhs;
+      /* The visitor's cursor and the operator's child differ in libclang's
+       * private fields: the same expression is the same place. */
+      if (operands(parent, &lhs, &rhs) && clang_getCursorKind(lhs) == CXCursor_DeclRefExpr &&
+          clang_equalLocations(clang_getCursorLocation(lhs), clang_getCursorLocation(c)))
+        w->written = 1;
+    }
+    return w->written ? CXChildVisit_Break : CXChildVisit_Continue;
+  }
+  return CXChildVisit_Recurse;
+}
+
+int fe_is_dead_flag_test(fe_state *st, CXCursor cond) {
+  CXCursor s = fe_strip_casts(cond), lhs, rhs;
+  if (clang_getCursorKind(s) == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_LAnd &&
+      operands(s, &lhs, &rhs))
+    s = fe_strip_casts(lhs);
+  CXCursor var = fe_local_var(s);
+  if (clang_Cursor_isNull(var) || !fe_is_integer_type(clang_getCursorType(var))) return 0;
+  CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+  if (clang_Cursor_isNull(init) || !is_zero(init)) return 0;
+  write_scan w = {var, 0};
+  clang_visitChildren(st->body, find_write, &w);
+  return !w.written;
+}

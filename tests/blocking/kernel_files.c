@@ -1,0 +1,49 @@
+// open()/fopen() of procfs, sysfs and device nodes does not wait for a disk:
+// those files live in memory (procfs, sysfs) or are devices whose open
+// returns at once (/dev/urandom, /dev/uinput, /dev/rfkill).  A path built by
+// snprintf/asprintf from such a literal format counts too.  From the case
+// studies (docs/case-studies/): redis zmalloc_get_rss's open("/proc/self/stat")
+// every 100 ms, tmux's xasprintf(&path, "/proc/%lld/cmdline"), bluetoothd's
+// /dev/uinput, /dev/uhid, /dev/rfkill and /sys/class/rfkill paths.
+// A regular path, and a terminal (whose open may wait for the line), are
+// still reported.
+// RUN: not %stallcheck %s -- 2>&1 | FileCheck %s --implicit-check-not=warning:
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <uv.h>
+
+static void on_timer(uv_timer_t *t) {
+  (void)t;
+  char path[64];
+  int fd = open("/proc/self/stat", O_RDONLY);            // silent
+  if (fd >= 0) close(fd);
+  fd = open("/dev/urandom", O_RDONLY);                   // silent
+  if (fd >= 0) close(fd);
+  snprintf(path, sizeof path, "/sys/class/rfkill/rfkill%u/name", 0u);
+  fd = open(path, O_RDONLY);                             // silent
+  if (fd >= 0) close(fd);
+  char *cmdline;
+  if (asprintf(&cmdline, "/proc/%d/cmdline", (int)getpid()) >= 0) {
+    FILE *f = fopen(cmdline, "r");                       // silent
+    if (f) fclose(f);
+  }
+  fd = open("/dev/ttyS0", O_RDWR);
+  // CHECK: [[@LINE-1]]:8: warning: 'open' blocks the libuv event loop
+  if (fd >= 0) close(fd);
+  snprintf(path, sizeof path, "/var/lib/app/%d.state", 1);
+  fd = open(path, O_RDONLY);
+  // CHECK: [[@LINE-1]]:8: warning: 'open' blocks the libuv event loop
+  if (fd >= 0) close(fd);
+  FILE *cfg = fopen("/etc/app.conf", "r");
+  // CHECK: [[@LINE-1]]:15: warning: 'fopen' blocks the libuv event loop
+  if (cfg) fclose(cfg);
+}
+
+int main(void) {
+  uv_timer_t t;
+  uv_timer_init(uv_default_loop(), &t);
+  uv_timer_start(&t, on_timer, 0, 1000);
+  return uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+}
