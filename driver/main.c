@@ -25,11 +25,13 @@
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
 #include "stallcheck/suppress.h"
+#include "merge.h"
+#include "options.h"
 #include "subcommands.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_JSON, FORMAT_CODEQUALITY } output_format;
+typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_JSON, FORMAT_CODEQUALITY, FORMAT_JUNIT } output_format;
 typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
 
 typedef struct cli {
@@ -72,10 +74,11 @@ static const char usage_text[] =
     "  <source>... -- <flags> analyse these files compiled with these flags\n"
     "\n"
     "Outputs:\n"
-    "  --format=text|sarif|github|json|codequality\n"
+    "  --format=text|sarif|github|json|codequality|junit\n"
     "                         what to print on standard output (default: text;\n"
     "                         github: workflow commands that annotate a PR;\n"
-    "                         codequality: a GitLab Code Quality report)\n"
+    "                         codequality: a GitLab Code Quality report;\n"
+    "                         junit: JUnit XML for Jenkins and GitLab)\n"
     "  --sarif=<file>         also write a SARIF 2.1.0 log to <file> (atomically)\n"
     "  --baseline=<sarif>     report only findings not in this earlier SARIF log\n"
     "  --fail-on=<level>      exit 1 only for findings of this level or above:\n"
@@ -103,6 +106,9 @@ static const char usage_text[] =
     "                         write a baseline for --baseline (exit 0 with findings)\n"
     "  stallcheck link [options] <file.facts>...\n"
     "                         link facts files and analyse, as -p would\n"
+    "  stallcheck merge -o <out.sarif> <file.sarif|dir>...\n"
+    "                         merge the plugin's per-TU SARIF logs into one\n"
+    "                         (docs/build-integration.md; merge --help)\n"
     "  --shard=K/N            only the K-th of N slices of the compile database\n"
     "\n"
     "Facts cache (a second run parses only what changed):\n"
@@ -127,18 +133,12 @@ static void die_usage(const char *fmt, const char *arg) {
   exit(EXIT_USAGE);
 }
 
-/* Matches "--name=value" or "--name value" (and "-p value", "-pvalue"). */
+/* sc_option_value, where a missing value ends the run. */
 static const char *option_value(int argc, char **argv, int *i, const char *name) {
-  size_t n = strlen(name);
-  const char *a = argv[*i];
-  if (strncmp(a, name, n) != 0) return NULL;
-  if (a[n] == '=') return a + n + 1;
-  if (a[n] == '\0') {
-    if (*i + 1 >= argc) die_usage("option '%s' needs a value", name);
-    return argv[++*i];
-  }
-  if (name[1] != '-' && a[n] != '\0') return a + n; /* -j8, -pbuild */
-  return NULL;
+  int missing = 0;
+  const char *v = sc_option_value(argc, argv, i, name, &missing);
+  if (missing) die_usage("option '%s' needs a value", name);
+  return v;
 }
 
 static int list_rules(void) {
@@ -197,6 +197,8 @@ static void parse_args(int argc, char **argv, cli *c) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     /* The subcommand is the first word that is not an option. */
+    if (c->mode == MODE_ANALYSE && c->nfiles == 0 && !strcmp(a, "merge"))
+      exit(sc_merge_main(argc - i, argv + i)); /* SARIF logs in, one out: its own arguments (merge.h) */
     if (c->mode == MODE_ANALYSE && c->nfiles == 0 &&
         (!strcmp(a, "facts") || !strcmp(a, "link") || !strcmp(a, "baseline"))) {
       c->mode = !strcmp(a, "facts") ? MODE_FACTS : !strcmp(a, "link") ? MODE_LINK : MODE_BASELINE;
@@ -232,7 +234,8 @@ static void parse_args(int argc, char **argv, cli *c) {
       else if (strcmp(v, "github") == 0) c->format = FORMAT_GITHUB;
       else if (strcmp(v, "json") == 0) c->format = FORMAT_JSON;
       else if (strcmp(v, "codequality") == 0) c->format = FORMAT_CODEQUALITY;
-      else die_usage("unknown format '%s' (expected text, sarif, github, json or codequality)", v);
+      else if (strcmp(v, "junit") == 0) c->format = FORMAT_JUNIT;
+      else die_usage("unknown format '%s' (expected text, sarif, github, json, codequality or junit)", v);
     } else if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) c->color = COLOR_AUTO;
       else if (strcmp(v, "always") == 0) c->color = COLOR_ALWAYS;
@@ -605,6 +608,8 @@ int main(int argc, char **argv) {
       sc_report_json(stdout, &findings);
     } else if (c.format == FORMAT_CODEQUALITY) {
       sc_report_codequality(stdout, &findings, so.srcroot);
+    } else if (c.format == FORMAT_JUNIT) {
+      sc_report_junit(stdout, &findings, so.srcroot);
     } else if (c.mode == MODE_BASELINE) {
       fprintf(stderr, "stallcheck: baseline of %zu finding%s written to %s\n", findings.count,
               findings.count == 1 ? "" : "s", c.output);

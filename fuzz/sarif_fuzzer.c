@@ -4,8 +4,10 @@
  * message, remedy, call path, suppression, source root and notification.
  * The SARIF log must always be one JSON document holding every finding as a
  * result with a message: a finding that a consumer never sees is as bad as a
- * crash.  The text, JSON, GitHub and Code Quality writers run on the same
- * findings (to /dev/null).
+ * crash.  The JUnit XML must hold one test case per finding (one when there
+ * are none) and only characters XML 1.0 allows, in valid UTF-8, whatever
+ * bytes the findings hold.  The text, JSON, GitHub and Code Quality writers
+ * run on the same findings (to /dev/null).
  *
  * Strings are made ASCII unless STALLCHECK_FUZZ_RAW_BYTES is set: the writer
  * drops a result whose message is not UTF-8 (reported; tests/reliability/
@@ -60,6 +62,31 @@ static sc_loc random_loc(fuzz_bytes *b, borrowed *k) {
 static char *message_or_default(fuzz_bytes *b, const char *fallback) {
   char *s = text(b);
   return s ? s : strdup(fallback);
+}
+
+/* 1 if `s` is valid UTF-8 (shortest forms, no surrogates, at most
+ * U+10FFFF) of characters XML 1.0 allows: the JUnit writer's promise. */
+static int xml_clean(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned c = s[i], len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : (c & 0xF0) == 0xE0 ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!len || i + len > n) return 0;
+    if (len > 1) c &= 0x3F >> (len - 1);
+    for (unsigned k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return 0;
+      c = c << 6 | (s[i + k] & 0x3F);
+    }
+    static const unsigned least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF) return 0;
+    if (c < 0x20 && c != '\t' && c != '\n') return 0; /* CR is written as &#13; */
+    i += len;
+  }
+  return 1;
+}
+
+static size_t count(const char *s, const char *needle) {
+  size_t n = 0;
+  for (const char *p = s; (p = strstr(p, needle)); p++) n++;
+  return n;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -123,6 +150,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!json_is_string(text)) __builtin_trap();
   }
   json_decref(doc);
+  free(log);
+
+  mem = open_memstream(&log, &log_size);
+  if (!mem) abort();
+  rc = sc_report_junit(mem, &findings, o.srcroot);
+  fclose(mem);
+  if (rc != 0 || !xml_clean((const unsigned char *)log, log_size)) __builtin_trap();
+  if (count(log, "<testcase ") != (findings.count ? findings.count : 1)) __builtin_trap();
+  if (count(log, "<failure ") + count(log, "<skipped ") != findings.count) __builtin_trap();
   free(log);
 
   FILE *null = fopen("/dev/null", "w");

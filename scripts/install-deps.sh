@@ -1,7 +1,8 @@
 #!/bin/sh
 # install-deps.sh - installs with apt-get what stallcheck needs to build and
 # test: LLVM/Clang 22 (libclang, the plugin headers, clangd, lit and
-# FileCheck), jansson, CMake, Ninja, bear and GNU time (for bench/), node and
+# FileCheck), jansson, CMake, Ninja, Meson (for the build-integration tests),
+# bear and GNU time (for bench/), node and
 # npm (for the SARIF Multitool), and the real library headers the tests
 # compile against.
 #
@@ -16,7 +17,7 @@
 set -eu
 
 PACKAGES="llvm-22-dev libclang-22-dev clang-22 clangd-22 llvm-22-tools libclang-rt-22-dev libjansson-dev
-cmake ninja-build pkg-config python3 bear time libuv1-dev libevent-dev libev-dev libglib2.0-dev
+cmake ninja-build meson pkg-config python3 bear time libuv1-dev libevent-dev libev-dev libglib2.0-dev
 libcurl4-openssl-dev libpq-dev libhiredis-dev libsqlite3-dev libsystemd-dev zlib1g-dev
 libssl-dev opencl-headers"
 

@@ -148,6 +148,10 @@ static json_t *analyse(session *s, CXIndex index, const snapshot *snap) {
     sc_facts **all = malloc((nothers + 1) * sizeof *all);
     all[0] = facts;
     for (size_t i = 0; i < nothers; i++) all[i + 1] = others[i];
+    /* In the order the `stallcheck` command analyses them: the engine breaks
+     * ties between equally short paths by input order, and the editor must
+     * show the notes the command prints. */
+    sc_facts_sort(all, nothers + 1);
     sc_options options;
     sc_options_init(&options);
     sc_findings findings;

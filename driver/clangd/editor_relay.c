@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "code_actions.h"
 #include "log.h"
 #include "relay.h"
 #include "uri.h"
@@ -130,6 +131,11 @@ static void follow(session *s, json_t *msg) {
     s->initialized = 1;
   } else if (strcmp(method, "exit") == 0) {
     s->exit_requested = 1;
+    pthread_cond_broadcast(&s->over);
+  } else if (strcmp(method, "$/cancelRequest") == 0) {
+    /* clangd still answers a cancelled request (RequestCancelled): it stays
+     * pending until then, and a crash answers it the same way. */
+    session_cancel_pending(s, json_object_get(params, "id"));
   } else if (strcmp(method, "textDocument/didOpen") == 0) {
     json_t *td = text_document(params);
     const char *uri = string_at(td, "uri");
@@ -151,6 +157,35 @@ static void follow(session *s, json_t *msg) {
     const char *uri = string_at(text_document(params), "uri");
     if (uri) session_close_doc(s, uri);
   }
+}
+
+/* Answers a request while no clangd runs (it crashed too often; s->lock
+ * held): `shutdown` as the protocol wants, codeAction with stallcheck's own
+ * quick fixes, anything else with an error that says why. */
+static void answer_alone(session *s, json_t *msg) {
+  const char *method = string_at(msg, "method");
+  json_t *id = json_object_get(msg, "id");
+  json_t *params = json_object_get(msg, "params");
+  json_t *answer;
+  if (strcmp(method, "shutdown") == 0) {
+    s->shutdown_requested = 1;
+    answer = json_pack("{s:s, s:O, s:n}", "jsonrpc", "2.0", "id", id, "result");
+  } else if (strcmp(method, "textDocument/codeAction") == 0) {
+    json_t *actions = json_array();
+    const char *uri = string_at(text_document(params), "uri");
+    open_doc *doc = uri ? session_doc(s, uri) : NULL;
+    json_t *range = json_object_get(params, "range");
+    json_t *first = json_object_get(json_object_get(range, "start"), "line");
+    json_t *last = json_object_get(json_object_get(range, "end"), "line");
+    if (doc && json_is_integer(first) && json_is_integer(last))
+      add_suppress_actions(s, doc, json_integer_value(first), json_integer_value(last), actions);
+    answer = json_pack("{s:s, s:O, s:o}", "jsonrpc", "2.0", "id", id, "result", actions);
+  } else {
+    answer = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", id, "error", "code",
+                       LSP_REQUEST_FAILED, "message", CLANGD_GIVEN_UP_MESSAGE);
+  }
+  if (answer) session_send_editor(s, answer);
+  json_decref(answer);
 }
 
 static int is_jsonrpc(json_t *m) {
@@ -181,6 +216,14 @@ void *editor_relay_main(void *arg) {
      * otherwise replay a document and then receive the same edit again. */
     pthread_mutex_lock(&s->clangd.lock);
     pthread_mutex_lock(&s->lock);
+    if (s->clangd_given_up) {
+      if (json_object_get(m, "id") && string_at(m, "method")) answer_alone(s, m);
+      else follow(s, m); /* documents are still analysed */
+      pthread_mutex_unlock(&s->lock);
+      pthread_mutex_unlock(&s->clangd.lock);
+      json_decref(m);
+      continue;
+    }
     follow(s, m);
     pthread_mutex_unlock(&s->lock);
     /* A write to a dead clangd fails; the server relay restarts it and
@@ -193,6 +236,7 @@ void *editor_relay_main(void *arg) {
   pthread_mutex_lock(&s->clangd.lock);
   pthread_mutex_lock(&s->lock);
   s->editor_gone = 1;
+  pthread_cond_broadcast(&s->over);
   pthread_mutex_unlock(&s->lock);
   if (s->clangd.fd >= 0) close(s->clangd.fd);
   s->clangd.fd = -1;

@@ -16,15 +16,6 @@
 #include "relay.h"
 #include "uri.h"
 
-/* More restarts than this within RESTART_WINDOW seconds: clangd cannot run
- * here (a bad flag, a crash at start-up); stop trying. */
-enum { MAX_RESTARTS = 5 };
-#define RESTART_WINDOW 60.0
-
-/* LSP's RequestFailed: "the method name was known and the parameters were
- * valid" but the request failed - here, because the server died under it. */
-#define LSP_REQUEST_FAILED (-32803)
-
 static void learn_encoding(session *s, json_t *result) {
   json_t *caps = json_object_get(result, "capabilities");
   const char *enc = json_string_value(json_object_get(caps, "positionEncoding"));
@@ -125,14 +116,16 @@ void replay_session(session *s) {
   }
 }
 
-/* Answers every request the dead clangd took with it (s->lock held). */
-static void fail_pending(session *s) {
+/* Answers every request the dead clangd took with it (s->lock held): each
+ * editor request gets exactly one answer, and an editor waiting on one must
+ * not hang.  A cancelled one gets the answer clangd would have given it. */
+static void fail_pending(session *s, const char *why) {
   for (size_t i = 0; i < s->npending; i++) {
     pending_request *p = &s->pending[i];
     if (p->kind != PENDING_REINITIALIZE) {
       json_t *err = json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", p->id, "error", "code",
-                              LSP_REQUEST_FAILED, "message",
-                              "clangd exited before answering; stallcheck-clangd restarted it");
+                              p->cancelled ? LSP_REQUEST_CANCELLED : LSP_REQUEST_FAILED, "message",
+                              p->cancelled ? "cancelled" : why);
       if (err) session_send_editor(s, err);
       json_decref(err);
     }
@@ -141,8 +134,28 @@ static void fail_pending(session *s) {
   s->npending = 0;
 }
 
-/* clangd's output ended.  Returns -1 if a new clangd runs, else the exit
- * status for the wrapper. */
+/* No clangd any more (s->lock held): tell the user, and drop what the dead
+ * clangd published, which no longer follows the edits; stallcheck's own
+ * diagnostics stay and keep following them. */
+static void give_up(session *s, const char *why) {
+  s->clangd_given_up = 1;
+  char text[512];
+  snprintf(text, sizeof text,
+           "stallcheck-clangd: %s. stallcheck's diagnostics are still shown; restart the language server to get "
+           "clangd back.",
+           why);
+  json_t *show = json_pack("{s:s, s:s, s:{s:i, s:s}}", "jsonrpc", "2.0", "method", "window/showMessage", "params",
+                           "type", 1, "message", text);
+  if (show) session_send_editor(s, show);
+  json_decref(show);
+  session_forget_clangd_diags(s);
+  for (size_t i = 0; i < s->ndocs; i++) session_publish_merged(s, &s->docs[i]);
+}
+
+enum { CLANGD_RESTARTED = -1, CLANGD_GIVEN_UP = -2 };
+
+/* clangd's output ended.  Returns CLANGD_RESTARTED if a new clangd runs,
+ * CLANGD_GIVEN_UP if none will, else the exit status for the wrapper. */
 static int clangd_ended(session *s, double *restart_times) {
   pthread_mutex_lock(&s->clangd.lock);
   if (s->clangd.fd >= 0) close(s->clangd.fd);
@@ -152,7 +165,7 @@ static int clangd_ended(session *s, double *restart_times) {
   int status = clangd_reap(&s->process);
   pthread_mutex_lock(&s->lock);
   int over = s->exit_requested || s->shutdown_requested || s->editor_gone || !s->initialize;
-  int result = -1;
+  int result = CLANGD_RESTARTED;
   if (over) {
     /* Before initialize there is no session to replay: clangd cannot start
      * (a bad argument, a missing library), and the editor should hear why. */
@@ -161,22 +174,31 @@ static int clangd_ended(session *s, double *restart_times) {
     result = status;
     goto out;
   }
-  log_msg("clangd (pid %d) exited with status %d: restarting it", (int)old, status);
   double now = monotonic_seconds();
-  unsigned recent = 0;
+  unsigned recent = 1; /* this crash */
   for (unsigned i = 0; i < MAX_RESTARTS; i++)
     if (restart_times[i] > 0 && now - restart_times[i] < RESTART_WINDOW) recent++;
-  fail_pending(s);
-  if (recent >= MAX_RESTARTS) {
-    log_msg("clangd died %u times within %.0f s: giving up", recent, RESTART_WINDOW);
-    result = status ? status : 1;
+  if (recent > MAX_RESTARTS) {
+    log_msg("clangd (pid %d) exited with status %d, %u crashes within %.0f s: not restarting it", (int)old, status,
+            recent, RESTART_WINDOW);
+    fail_pending(s, CLANGD_GIVEN_UP_MESSAGE);
+    char why[128];
+    snprintf(why, sizeof why, "clangd crashed %u times within %.0f s and is no longer restarted", recent,
+             RESTART_WINDOW);
+    give_up(s, why);
+    result = CLANGD_GIVEN_UP;
     goto out;
   }
+  log_msg("clangd (pid %d) exited with status %d: restarting it", (int)old, status);
   restart_times[s->restarts++ % MAX_RESTARTS] = now;
   if (clangd_start(s->clangd_path, s->clangd_argv, &s->process) != 0) {
-    result = 1;
+    fail_pending(s, CLANGD_GIVEN_UP_MESSAGE);
+    give_up(s, "clangd crashed and could not be started again (the log says why)");
+    result = CLANGD_GIVEN_UP;
     goto out;
   }
+  /* Before the replay: its initialize is pending too. */
+  fail_pending(s, CLANGD_CRASHED_MESSAGE);
   s->clangd.fd = s->process.to_clangd;
   s->clangd.broken = 0;
   replay_session(s);
@@ -184,6 +206,17 @@ out:
   pthread_mutex_unlock(&s->lock);
   pthread_mutex_unlock(&s->clangd.lock);
   return result;
+}
+
+/* Without clangd the editor relay answers requests itself and the analysis
+ * goes on; this thread only waits for the end of the session.  The exit
+ * status is the protocol's: 0 after shutdown and exit, else 1. */
+static int serve_without_clangd(session *s) {
+  pthread_mutex_lock(&s->lock);
+  while (!s->exit_requested && !s->editor_gone) pthread_cond_wait(&s->over, &s->lock);
+  int status = s->exit_requested && s->shutdown_requested ? 0 : 1;
+  pthread_mutex_unlock(&s->lock);
+  return status;
 }
 
 int server_relay_run(session *s) {
@@ -204,10 +237,11 @@ int server_relay_run(session *s) {
       json_decref(m);
     }
     int status = clangd_ended(s, restart_times);
-    if (status >= 0) {
-      lsp_reader_free(&reader);
-      return status;
+    if (status == CLANGD_RESTARTED) {
+      lsp_reader_reset(&reader, s->process.from_clangd);
+      continue;
     }
-    lsp_reader_reset(&reader, s->process.from_clangd);
+    lsp_reader_free(&reader);
+    return status == CLANGD_GIVEN_UP ? serve_without_clangd(s) : status;
   }
 }

@@ -38,6 +38,7 @@ void session_init(session *s) {
   pthread_condattr_init(&attr);
   pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
   pthread_cond_init(&s->analysis_wanted, &attr);
+  pthread_cond_init(&s->over, NULL);
   pthread_condattr_destroy(&attr);
   s->process.to_clangd = s->process.from_clangd = -1;
   const char *v = getenv("STALLCHECK_CLANGD_VERBOSE");
@@ -113,7 +114,24 @@ void session_schedule(session *s, open_doc *doc) {
 
 /* ---- requests in flight ------------------------------------------------ */
 
+/* Forgets the oldest request the editor made (never one of the wrapper's
+ * own initialize requests, whose answers it must swallow or learn from). */
+static void forget_oldest_pending(session *s) {
+  static int logged;
+  for (size_t i = 0; i < s->npending; i++) {
+    if (s->pending[i].kind == PENDING_INITIALIZE || s->pending[i].kind == PENDING_REINITIALIZE) continue;
+    if (!logged++)
+      log_msg("more than %d requests in flight: forgetting the oldest (a crash would leave it unanswered)",
+              MAX_PENDING);
+    pending_request_free(&s->pending[i]);
+    memmove(&s->pending[i], &s->pending[i + 1], (s->npending - i - 1) * sizeof *s->pending);
+    s->npending--;
+    return;
+  }
+}
+
 void session_add_pending(session *s, json_t *id, pending_kind kind) {
+  if (s->npending >= MAX_PENDING) forget_oldest_pending(s);
   if (s->npending == s->cap_pending) {
     s->cap_pending = s->cap_pending ? 2 * s->cap_pending : 16;
     s->pending = xrealloc(s->pending, s->cap_pending * sizeof *s->pending);
@@ -128,19 +146,33 @@ void session_add_pending(session *s, json_t *id, pending_kind kind) {
 
 pending_request *session_last_pending(session *s) { return s->npending ? &s->pending[s->npending - 1] : NULL; }
 
-int session_take_pending(session *s, json_t *id, pending_request *out) {
+/* The index of the pending request with this id, or -1. */
+static long find_pending(session *s, json_t *id) {
+  if (!json_is_integer(id) && !json_is_string(id) && !json_is_real(id)) return -1;
   char *key = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
-  if (!key) return 0;
-  for (size_t i = 0; i < s->npending; i++) {
-    if (strcmp(s->pending[i].key, key) != 0) continue;
-    *out = s->pending[i];
-    memmove(&s->pending[i], &s->pending[i + 1], (s->npending - i - 1) * sizeof *s->pending);
-    s->npending--;
-    free(key);
-    return 1;
-  }
+  if (!key) return -1;
+  long found = -1;
+  /* Answers mostly come in request order: the oldest first. */
+  for (size_t i = 0; i < s->npending && found < 0; i++)
+    if (strcmp(s->pending[i].key, key) == 0) found = (long)i;
   free(key);
-  return 0;
+  return found;
+}
+
+int session_take_pending(session *s, json_t *id, pending_request *out) {
+  long i = find_pending(s, id);
+  if (i < 0) return 0;
+  *out = s->pending[i];
+  memmove(&s->pending[i], &s->pending[i + 1], (s->npending - (size_t)i - 1) * sizeof *s->pending);
+  s->npending--;
+  return 1;
+}
+
+int session_cancel_pending(session *s, json_t *id) {
+  long i = find_pending(s, id);
+  if (i < 0) return 0;
+  s->pending[i].cancelled = 1;
+  return 1;
 }
 
 void pending_request_free(pending_request *p) {
@@ -171,6 +203,14 @@ void session_set_clangd_diags(session *s, const char *path, json_t *params) {
   }
   json_decref(d->params);
   d->params = json_incref(params);
+}
+
+void session_forget_clangd_diags(session *s) {
+  for (size_t i = 0; i < s->npublished; i++) {
+    free(s->published[i].path);
+    json_decref(s->published[i].params);
+  }
+  s->npublished = 0;
 }
 
 int session_send_editor(session *s, json_t *message) {

@@ -48,6 +48,7 @@ typedef struct pending_request {
   char *key;                /* the id, as compact JSON */
   json_t *id;
   pending_kind kind;
+  int cancelled;            /* the editor sent $/cancelRequest for it */
   char *uri;                /* codeAction: the document and line range */
   json_int_t first_line, last_line;
 } pending_request;
@@ -75,6 +76,8 @@ typedef struct session {
   int shutdown_requested;   /* `shutdown` or `exit` seen, or the editor went away: */
   int exit_requested;       /*   clangd exiting is then not a crash */
   int editor_gone;
+  int clangd_given_up;      /* crashed too often: the wrapper serves alone */
+  pthread_cond_t over;      /* signalled when exit_requested or editor_gone is set */
   lsp_encoding encoding;    /* the position encoding clangd chose */
   unsigned restarts;
   int verbose;
@@ -91,15 +94,26 @@ void session_close_doc(session *s, const char *uri);
 /* Marks the document for analysis once edits have been quiet for the debounce. */
 void session_schedule(session *s, open_doc *doc);
 
+/* Requests clangd owes an answer are remembered so that a crash can answer
+ * them.  clangd answers every request, cancelled ones included, so the table
+ * only grows with an editor that floods clangd faster than it answers; past
+ * MAX_PENDING the oldest entry is forgotten (its answer, if it comes, still
+ * passes through; only a crash before then leaves it unanswered). */
+#define MAX_PENDING 4096
 void session_add_pending(session *s, json_t *id, pending_kind kind);
 pending_request *session_last_pending(session *s);
 /* Removes and returns the request with this id (caller frees it), or 0. */
 int session_take_pending(session *s, json_t *id, pending_request *out);
+/* Marks the request with this id cancelled; returns 1 if it was pending. */
+int session_cancel_pending(session *s, json_t *id);
 void pending_request_free(pending_request *p);
 
 /* Remembers clangd's publication (params is borrowed, a reference is kept). */
 void session_set_clangd_diags(session *s, const char *path, json_t *params);
 clangd_diags *session_clangd_diags(session *s, const char *path);
+
+/* Forgets every diagnostic clangd published (a dead clangd's are stale). */
+void session_forget_clangd_diags(session *s);
 
 /* Publishes clangd's last diagnostics for the document plus stallcheck's. */
 void session_publish_merged(session *s, open_doc *doc);

@@ -283,24 +283,21 @@ int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sari
  * sees either the old log or the complete new one, never half of it. */
 const char *volatile sc_report_pending_file;
 
-/* A path that is not a regular file (a symlink to /dev/null, /dev/stdout, a
- * FIFO) is written in place: renaming over it would replace the link or the
- * device node with a file. */
-static int write_in_place(const char *path, const sc_findings *findings, const sc_sarif_options *opts) {
-  FILE *f = fopen(path, "w");
-  if (!f) return -1;
-  int rc = sc_report_sarif_stream(f, findings, opts);
-  if (fclose(f) != 0) rc = -1;
-  return rc;
-}
-
-int sc_report_sarif_file(const char *given, const sc_findings *findings, const sc_sarif_options *opts) {
+int sc_report_replace_file(const char *given, sc_report_write_fn write, void *ctx) {
   /* Through symlinks to the file itself, so the temporary is made next to
    * it and the link stays a link. */
   char resolved[PATH_MAX];
   const char *path = realpath(given, resolved) ? resolved : given;
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(path, findings, opts);
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    /* A symlink to /dev/null, /dev/stdout, a FIFO: renaming over it would
+     * replace the link or the device node with a file. */
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    int rc = write(f, ctx);
+    if (fclose(f) != 0) rc = -1;
+    return rc;
+  }
   char *tmp = sc_strdupf("%s.XXXXXX", path);
   int fd = mkstemp(tmp);
   if (fd < 0) {
@@ -310,10 +307,10 @@ int sc_report_sarif_file(const char *given, const sc_findings *findings, const s
   sc_report_pending_file = tmp;
   mode_t mask = umask(0);
   umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  fchmod(fd, 0666 & ~mask); /* mkstemp's 0600 is for secrets, not build outputs */
   FILE *f = fdopen(fd, "w");
-  int rc = f ? sc_report_sarif_stream(f, findings, opts) : -1;
-  if (f && fsync(fileno(f)) != 0) rc = -1;
+  int rc = f ? write(f, ctx) : -1;
+  if (f && (fflush(f) != 0 || fsync(fileno(f)) != 0)) rc = -1;
   if (f ? fclose(f) != 0 : close(fd) != 0) rc = -1;
   if (rc == 0 && rename(tmp, path) != 0) rc = -1;
   sc_report_pending_file = NULL;
@@ -324,4 +321,19 @@ int sc_report_sarif_file(const char *given, const sc_findings *findings, const s
   }
   free(tmp);
   return rc;
+}
+
+typedef struct sarif_job {
+  const sc_findings *findings;
+  const sc_sarif_options *opts;
+} sarif_job;
+
+static int write_sarif(FILE *out, void *ctx) {
+  const sarif_job *job = ctx;
+  return sc_report_sarif_stream(out, job->findings, job->opts);
+}
+
+int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc_sarif_options *opts) {
+  sarif_job job = {findings, opts};
+  return sc_report_replace_file(path, write_sarif, &job);
 }

@@ -4,10 +4,12 @@ answers each request with hand-written JSON (escapes and number spellings a
 JSON library would re-spell), written in odd-sized pieces, sometimes two
 messages in one write, one of them 3 MiB; it publishes one diagnostic of
 its own after every didOpen and didChange, as clangd does.  FAKE_CLANGD_DIR names where it
-records what it read (in.bin) and wrote (out.bin)."""
+records what it read (in.bin) and wrote (out.bin).  For crash tests, a request
+`fake/crash` kills it with SIGKILL and `fake/never` is never answered."""
 import json
 import os
 import random
+import signal
 import sys
 import time
 
@@ -61,6 +63,10 @@ while True:
         continue
     rid = json.dumps(message["id"]).encode()
     method = message.get("method", "")
+    if method == "fake/crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if method == "fake/never":
+        continue
     if method == "initialize":
         reply = b'{"jsonrpc":"2.0","id":' + rid + b',"result":{"capabilities":{"textDocumentSync":2}}}'
     elif method == "big":
@@ -68,6 +74,8 @@ while True:
     else:
         reply = (b'{"jsonrpc": "2.0", "id":' + rid + b', "result": {"text": "caf\\u00e9 \\/ \xe2\x82\xac",'
                  b' "n": 1.50, "e": 1E3}}')
-    note = b'{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":4,"message":"\\u0041 reply ' + rid + b'"}}'
+    # The id inside a JSON string: a string id's quotes escaped.
+    quoted = json.dumps(rid.decode())[1:-1].encode()
+    note = b'{"jsonrpc":"2.0","method":"window/logMessage","params":{"type":4,"message":"\\u0041 reply ' + quoted + b'"}}'
     # Sometimes a notification and the reply in one write.
     emit(frame(note) + frame(reply) if rng.random() < 0.5 else frame(reply))

@@ -180,5 +180,49 @@ def children_of(pid):
     return found
 
 
+def process_state(pid):
+    """The state letter of a process ('R', 'S', 'Z' for a zombie ...), or None if it is gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except OSError:
+        return None
+    return stat[stat.rindex(")") + 2:].split()[0]
+
+
+def rss_kib(pid):
+    """Resident size of a process in KiB."""
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def check(condition, what, detail=None):
+    """Prints "ok: what" (FileCheck-able), or "FAIL: what" and exits 1."""
+    if not condition:
+        print("FAIL: %s" % what)
+        if detail is not None:
+            print(json.dumps(detail, indent=1, default=str)[:4000])
+        sys.stdout.flush()
+        sys.exit(1)
+    print("ok: %s" % what)
+    sys.stdout.flush()
+
+
+def response_counts(client):
+    """How many responses the editor received for each id (by its JSON spelling), from the raw stream."""
+    counts = {}
+    with client.cond:
+        raw = list(client.raw_messages)
+    for message in raw:
+        body = json.loads(message[message.index(b"\r\n\r\n") + 4:])
+        if "method" not in body and "id" in body:
+            key = json.dumps(body["id"])
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def utf16_len(text):
     return len(text.encode("utf-16-le")) // 2

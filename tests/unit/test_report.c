@@ -2,8 +2,8 @@
  * test_report.c - the report writers on findings built by hand: the text
  * layout's corner cases (tabs, ranges past the end of the line, unreadable
  * sources, suppressed findings), workflow-command escaping, SARIF that is
- * deterministic and never left half-written, the JSON formats, and baselines
- * read from SARIF.
+ * deterministic and never left half-written, the JSON formats, JUnit XML's
+ * escaping, and baselines read from SARIF.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -353,6 +353,50 @@ static void test_json_formats(void) {
   sc_findings_free(&f);
 }
 
+/* JUnit XML: every character XML 1.0 cannot hold becomes U+FFFD (invalid
+ * UTF-8, overlong forms, surrogates, U+FFFE, control characters), the
+ * specials are escaped (newlines and tabs as references in attributes),
+ * valid multi-byte text is kept, and names stay unique. */
+static void test_junit(void) {
+  sc_findings f;
+  sc_findings_init(&f);
+  sc_finding *x = add_finding(&f, "/proj/a&b.c", 12, 3, 8, "sleep", "on_timer");
+  free(x->message);
+  x->message = sc_strdupf("<'q' \"x\"> & ]]> caf\xc3\xa9 \xf0\x9f\x98\x80 bad:\xff\xc0\xaf\xed\xa0\x80\xef\xbf\xbe"
+                          "\x01\x1b line\nnext\ttab\r");
+  add_finding(&f, "/proj/a&b.c", 20, 3, 8, "sleep", "on_timer");
+  x = add_finding(&f, "/proj/b.c", 5, 1, 0, "usleep", "on_idle");
+  x->suppressed = SC_SUPPRESSED_IN_SOURCE;
+  sc_findings_finish(&f);
+  captured c;
+  CHECK(sc_report_junit(capture_begin(&c), &f, "/proj/") == 0);
+  char *text = capture_end(&c);
+  CHECK(strstr(text, "<testsuites name=\"stallcheck\" tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"1\">"));
+  CHECK(strstr(text, "message=\"a&amp;b.c:12:3: &lt;'q' &quot;x&quot;&gt; &amp; ]]&gt; caf\xc3\xa9 \xf0\x9f\x98\x80 bad:"
+                     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+                     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd line&#10;next&#9;tab&#13;\">"));
+  CHECK(strstr(text, ">a&amp;b.c:12:3: warning: &lt;'q' \"x\"&gt; &amp; ]]&gt; caf\xc3\xa9"));
+  CHECK(strstr(text, " line\nnext\ttab&#13; [blocking-call-in-event-loop]\na&amp;b.c:1:1: note: registered here\n"
+                     "remedy: use the async API\nrule: "));
+  /* Two sleeps in on_timer: located names; the suppressed one is skipped. */
+  CHECK(strstr(text, "name=\"a&amp;b.c:12:3: 'sleep' in on_timer\" file=\"a&amp;b.c\" line=\"12\""));
+  CHECK(strstr(text, "name=\"a&amp;b.c:20:3: 'sleep' in on_timer\""));
+  CHECK(strstr(text, "name=\"b.c: 'usleep' in on_idle\" file=\"b.c\" line=\"5\">\n"
+                     "      <skipped message=\"suppressed in the source (NOLINT)\"/>"));
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) CHECK(*p >= 0x20 || *p == '\n' || *p == '\t');
+  free(text);
+  sc_findings_free(&f);
+
+  sc_findings none;
+  sc_findings_init(&none);
+  CHECK(sc_report_junit(capture_begin(&c), &none, NULL) == 0);
+  text = capture_end(&c);
+  CHECK(strstr(text, "tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\""));
+  CHECK(strstr(text, "<testcase classname=\"stallcheck\" name=\"no findings\"/>"));
+  free(text);
+  sc_findings_free(&none);
+}
+
 int main(int argc, char **argv) {
   const char *base = argc > 1 ? argv[1] : ".";
   snprintf(dir, sizeof dir, "%s/test_report.tmp", base);
@@ -369,6 +413,7 @@ int main(int argc, char **argv) {
   test_sarif_file_is_atomic();
   test_baseline_apply();
   test_json_formats();
+  test_junit();
   free(rm);
   if (failures) {
     fprintf(stderr, "test_report: %d check(s) failed\n", failures);

@@ -52,9 +52,18 @@ typedef struct sc_sarif_options {
  * directory, then rename).  Returns 0, or -1 with errno set and nothing
  * changed at `path`. */
 int sc_report_sarif_file(const char *path, const sc_findings *findings, const sc_sarif_options *opts);
-/* The temporary file sc_report_sarif_file is writing, or NULL: a signal
- * handler may unlink it (unlink is async-signal-safe) before exiting. */
+/* The temporary file sc_report_sarif_file (or sc_report_replace_file) is
+ * writing, or NULL: a signal handler may unlink it (unlink is
+ * async-signal-safe) before exiting. */
 extern const char *volatile sc_report_pending_file;
+
+/* Replaces `path` with what `write` writes (returning 0, or -1), the way
+ * sc_report_sarif_file does: through symlinks; in place when `path` is not
+ * a regular file (/dev/stdout, a FIFO); else a temporary beside it, synced
+ * and renamed over it.  Returns 0, or -1 with errno set and `path`
+ * unchanged (as far as a regular file goes). */
+typedef int (*sc_report_write_fn)(FILE *out, void *ctx);
+int sc_report_replace_file(const char *path, sc_report_write_fn write, void *ctx);
 
 /* Writes it to a stream (stdout). Returns 0 or -1. */
 int sc_report_sarif_stream(FILE *out, const sc_findings *findings, const sc_sarif_options *opts);
@@ -70,6 +79,8 @@ int sc_report_json(FILE *out, const sc_findings *findings);
 /* A GitLab Code Quality report of the findings that are not suppressed,
  * paths relative to `srcroot`.  Returns 0 or -1. */
 int sc_report_codequality(FILE *out, const sc_findings *findings, const char *srcroot);
+/* JUnit XML: a test case per finding (failed, or skipped if suppressed), paths relative to srcroot. 0 or -1. */
+int sc_report_junit(FILE *out, const sc_findings *findings, const char *srcroot);
 
 /* Marks the findings whose fingerprint is in the SARIF log at `path` as
  * suppressed by the baseline.  Returns how many, or -1 with a message in

@@ -1,0 +1,7 @@
+#include "ticker.h"
+
+int main(void) {
+  static uv_timer_t timer;
+  start_ticking(uv_default_loop(), &timer);
+  return uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+}
