@@ -21,6 +21,7 @@
 #include "findings_lsp.h"
 #include "frontend.h"
 #include "log.h"
+#include "project_config.h"
 #include "relay.h"
 #include "stallcheck/facts_io.h"
 #include "stallcheck/program.h"
@@ -77,11 +78,43 @@ static int next_snapshot(session *s, snapshot *snap) {
 /* The editor's text of the document (it may be unsaved): suppressions are
  * read from what the user sees.  Only the document's own diagnostics are
  * published, so other files are not needed. */
+/* The text NOLINT comments are read from: the editor's for the file being
+ * edited, the disk's for the others (a registration in another file). */
+typedef struct text_source {
+  const snapshot *snap;
+  char *path, *text; /* the last other file read */
+  size_t len;
+} text_source;
+
 static const char *editor_text(void *ctx, const char *path, size_t *len) {
-  const snapshot *snap = ctx;
-  if (strcmp(path, snap->path) != 0) return NULL;
-  *len = snap->len;
-  return snap->text;
+  text_source *t = ctx;
+  if (!strcmp(path, t->snap->path)) {
+    *len = t->snap->len;
+    return t->snap->text;
+  }
+  if (!t->path || strcmp(path, t->path) != 0) {
+    free(t->path);
+    free(t->text);
+    t->path = strdup(path);
+    t->text = NULL;
+    t->len = 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      size_t got;
+      char buf[65536];
+      while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+        char *grown = realloc(t->text, t->len + got + 1);
+        if (!grown) break;
+        t->text = grown;
+        memcpy(t->text + t->len, buf, got);
+        t->len += got;
+      }
+      fclose(f);
+      if (t->text) t->text[t->len] = '\0';
+    }
+  }
+  *len = t->len;
+  return t->text;
 }
 
 /* The rest of the program: the facts the last `stallcheck -p` run cached
@@ -124,7 +157,7 @@ static size_t load_program_facts(const char *compile_commands, const char *path,
 
 /* Analyses one snapshot.  Returns the diagnostics, or NULL if the file could
  * not be analysed at all (then clangd's diagnostics go out alone). */
-static json_t *analyse(session *s, CXIndex index, const snapshot *snap) {
+static json_t *analyse(session *s, CXIndex index, const snapshot *snap, project_config *config) {
   double started = monotonic_seconds();
   sc_compdb db;
   char origin[4200], err[512] = "";
@@ -152,12 +185,20 @@ static json_t *analyse(session *s, CXIndex index, const snapshot *snap) {
      * ties between equally short paths by input order, and the editor must
      * show the notes the command prints. */
     sc_facts_sort(all, nothers + 1);
-    sc_options options;
-    sc_options_init(&options);
+    /* The project's configuration, as `stallcheck -p` applies it. */
+    project_config_update(config, snap->path);
+    sc_options options = config->options;
+    text_source texts = {snap, NULL, NULL, 0};
+    options.source = editor_text; /* NOLINT at a registration in the unsaved text */
+    options.source_ctx = &texts;
+    sc_config_mark_functions(&config->config, all, nothers + 1);
     sc_findings findings;
     sc_findings_init(&findings);
     sc_analyze_programs(all, (uint32_t)(nothers + 1), &options, &findings);
-    sc_findings_apply_suppressions(&findings, editor_text, (void *)snap);
+    sc_findings_apply_suppressions(&findings, editor_text, &texts);
+    sc_config_apply_excludes(&config->config, &findings);
+    free(texts.path);
+    free(texts.text);
     diags = findings_to_lsp(&findings, snap->path, snap->text, snap->len, snap->encoding);
     sc_findings_free(&findings);
     for (size_t i = 0; i < nothers; i++) sc_facts_free(others[i]);
@@ -176,11 +217,13 @@ void *analysis_main(void *arg) {
   session *s = arg;
   /* One index for the thread's life: libclang caches what it can in it. */
   CXIndex index = clang_createIndex(0, 0);
+  project_config config = {0};
+  sc_options_init(&config.options);
   pthread_mutex_lock(&s->lock);
   snapshot snap;
   while (next_snapshot(s, &snap)) {
     pthread_mutex_unlock(&s->lock);
-    json_t *diags = analyse(s, index, &snap);
+    json_t *diags = analyse(s, index, &snap, &config);
     if (!diags) diags = json_array(); /* failed: nothing of ours to show */
     pthread_mutex_lock(&s->lock);
     open_doc *doc = session_doc(s, snap.uri);
@@ -198,6 +241,7 @@ void *analysis_main(void *arg) {
     free(snap.text);
   }
   pthread_mutex_unlock(&s->lock);
+  project_config_free(&config);
   clang_disposeIndex(index);
   return NULL;
 }

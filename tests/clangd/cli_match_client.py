@@ -7,7 +7,9 @@ finding shows depend on the order the analysis sees the translation units in
 command before it sorted them the same way).  After `stallcheck -p` has cached
 the program's facts, the wrapper's diagnostics for worker.c (over the fake
 clangd) must carry the same rules, locations, messages, remedies and notes as
-the command's --format=json findings in worker.c.  Prints "ok: ..." lines."""
+the command's --format=json findings in worker.c.  With --config, the same
+holds under a project configuration (.stallcheck.json) that both read.
+Prints "ok: ..." lines."""
 import argparse
 import json
 import os
@@ -81,7 +83,7 @@ def from_cli(finding):
     message = finding["message"] + ("\nremedy: " + finding["remedy"] if finding.get("remedy") else "")
     notes = tuple((step["file"], step["line"] - 1, step["column"] - 1, step["message"])
                   for step in finding["path"])
-    return (finding["rule"], finding["line"] - 1, finding["column"] - 1, message, notes)
+    return (finding["rule"], finding["level"], finding["line"] - 1, finding["column"] - 1, message, notes)
 
 
 def from_lsp(diag):
@@ -89,7 +91,8 @@ def from_lsp(diag):
                    info["location"]["range"]["start"]["character"], info["message"])
                   for info in diag.get("relatedInformation", []))
     start = diag["range"]["start"]
-    return (diag["code"], start["line"], start["character"], diag["message"], notes)
+    level = {1: "error", 2: "warning", 3: "note", 4: "note"}[diag["severity"]]
+    return (diag["code"], level, start["line"], start["character"], diag["message"], notes)
 
 
 def main():
@@ -97,6 +100,8 @@ def main():
     parser.add_argument("--wrapper", required=True)
     parser.add_argument("--stallcheck", required=True)
     parser.add_argument("--workdir", required=True)
+    parser.add_argument("--config", help="the .stallcheck.json to write, as JSON text")
+    parser.add_argument("--expect", type=int, default=4, help="findings expected in worker.c")
     args = parser.parse_args()
     work = os.path.realpath(args.workdir)
     os.makedirs(work, exist_ok=True)
@@ -106,11 +111,14 @@ def main():
     with open(os.path.join(work, "compile_commands.json"), "w") as f:
         json.dump([{"directory": work, "file": os.path.join(work, name), "arguments": ["cc", "-c", name]}
                    for name in FILES], f)
+    if args.config:
+        with open(os.path.join(work, ".stallcheck.json"), "w") as f:
+            f.write(args.config)
     run = subprocess.run([args.stallcheck, "-p", work, "--format=json"], capture_output=True, text=True)
     check(run.returncode == 1, "stallcheck -p reports findings and caches the facts", run.stderr)
     helper = os.path.join(work, "worker.c")
     cli = sorted(from_cli(f) for f in json.loads(run.stdout)["findings"] if f["file"] == helper and not f["suppressed"])
-    check(len(cli) == 4, "the command finds the four blocking calls in worker.c", cli)
+    check(len(cli) == args.expect, "the command finds the %d blocking calls in worker.c" % args.expect, cli)
 
     fake = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_clangd.py")
     log = os.path.join(work, "wrapper.log")
