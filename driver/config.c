@@ -161,7 +161,7 @@ static int check_keys(const loader *L, json_t *obj, seg *path, size_t depth, con
     while (*k && strcmp(*k, key)) k++;
     if (*k) continue;
     path[depth].key = key;
-    complain(L, "error", path, depth + 1, "unknown key '%s' in %s (see docs/configuration.md)", key, where);
+    complain(L, "error", path, depth + 1, "unknown key '%s' in %s (see docs/config.md)", key, where);
     rc = -1;
   }
   return rc;

@@ -14,7 +14,7 @@
  *   }
  *
  * Found by walking up from the compile database's directory (or the current
- * directory), or named with --config.  docs/configuration.md is the reference.
+ * directory), or named with --config.  docs/config.md is the reference.
  */
 #ifndef STALLCHECK_DRIVER_CONFIG_H
 #define STALLCHECK_DRIVER_CONFIG_H

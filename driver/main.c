@@ -94,7 +94,7 @@ static const char usage_text[] =
     "  -j <N>                 parse N files at once (default: number of cores)\n"
     "  --disable=<rule>       turn a rule off (repeatable)\n"
     "  --config=<file>        read this configuration instead of the nearest\n"
-    "                         .stallcheck.json (docs/configuration.md)\n"
+    "                         .stallcheck.json (docs/config.md)\n"
     "  --no-config            read no configuration file\n"
     "  --dump-config          print the effective configuration as JSON and exit\n"
     "\n"
