@@ -552,7 +552,7 @@ done:
 
 /* ---- applying ----------------------------------------------------------- */
 
-static int excluded(const sc_config *config, const sc_finding *x) {
+int sc_config_excludes(const sc_config *config, const sc_finding *x) {
   const char *file = x->loc.file;
   if (!file) return 0;
   const char *rel = file;
@@ -569,7 +569,7 @@ static int excluded(const sc_config *config, const sc_finding *x) {
   return 0;
 }
 
-static int drop_excluded(const sc_finding *x, void *ctx) { return excluded(ctx, x); }
+static int drop_excluded(const sc_finding *x, void *ctx) { return sc_config_excludes(ctx, x); }
 
 void sc_config_apply_excludes(const sc_config *config, sc_findings *findings) {
   if (config->nexclude) sc_findings_drop(findings, drop_excluded, (void *)config);

@@ -58,6 +58,8 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options);
 /* Drops the findings in excluded files (they stay analysed: paths through
  * them still count). */
 void sc_config_apply_excludes(const sc_config *config, sc_findings *findings);
+/* Whether an exclude of `config` drops finding `x`. */
+int sc_config_excludes(const sc_config *config, const sc_finding *x);
 
 /* Sets the function flags the configuration asks for ("hot") on the facts,
  * by function name.  Call after parsing, before linking. */

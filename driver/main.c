@@ -25,6 +25,7 @@
 #include "stallcheck/program.h"
 #include "stallcheck/report.h"
 #include "stallcheck/suppress.h"
+#include "config_tree.h"
 #include "merge.h"
 #include "options.h"
 #include "subcommands.h"
@@ -516,6 +517,10 @@ int main(int argc, char **argv) {
   const char *config_start = c.compdb ? c.compdb : c.nfiles ? c.files[0] : cwd;
   char *config_path = c.no_config ? NULL : c.config ? strdup(c.config) : sc_config_find(config_start);
   if (config_path && sc_config_load(config_path, &config, &c.options) != 0) exit(EXIT_USAGE);
+  /* Found, not named: nearer ones in subdirectories judge their findings. */
+  int nearer_configs = !c.no_config && !c.config;
+  sc_config_tree nearer;
+  sc_config_tree_init(&nearer, config_path);
   free(config_path);
   if (c.dump_config) {
     sc_config_dump(stdout, &config, &c.options);
@@ -559,12 +564,16 @@ int main(int argc, char **argv) {
 
   sc_findings findings;
   sc_findings_init(&findings);
+  for (size_t i = 0; nearer_configs && !c.dump_facts && i < ntus; i++)
+    if (sc_config_tree_add_file(&nearer, tus[i]->tu_file) != 0) exit(EXIT_USAGE);
   if (!c.dump_facts) {
     sc_config_mark_functions(&config, tus, ntus);
+    sc_config_tree_mark_functions(&nearer, tus, ntus);
     sc_analyze_programs(tus, (uint32_t)ntus, &c.options, &findings);
     sc_findings_apply_suppressions(&findings, NULL, NULL);
     sc_findings_check_nolint(&findings, NULL, NULL, warn_unknown_nolint_check, NULL);
     sc_config_apply_excludes(&config, &findings);
+    if (nearer_configs && sc_config_tree_apply(&nearer, &findings) != 0) exit(EXIT_USAGE);
     if (c.baseline) {
       char why[1024];
       if (sc_baseline_apply(c.baseline, &findings, why, sizeof why) < 0) {
@@ -639,6 +648,7 @@ int main(int argc, char **argv) {
   free(c.files);
   sc_compdb_free(&db);
   sc_config_free(&config);
+  sc_config_tree_free(&nearer);
   sc_catalog_clear_user_rows();
   if (failed) return EXIT_USAGE;
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
