@@ -126,6 +126,7 @@ typedef struct loader {
   size_t len;
   sc_config *config;
   sc_options *options;
+  sc_config_exclude *entry; /* the "exclude"/"suppress" entry being read */
 } loader;
 
 /* "stallcheck: LEVEL: FILE:LINE:COL: message", placed at `path`. */
@@ -413,34 +414,38 @@ static int load_hot(const loader *L, json_t *list, seg *path) {
 static int add_rule_bit(loader *L, const char *id) {
   size_t n = 0;
   const sc_rule *rules = sc_rules(&n);
-  sc_config_exclude *e = &L->config->exclude[L->config->nexclude];
-  e->rules |= 1ull << (sc_rule_find(id) - rules);
+  L->entry->rules |= 1ull << (sc_rule_find(id) - rules);
   return 0;
 }
 
-/* "exclude": a pattern, or {"paths": [patterns], "rules": [ids]} for some
- * rules only. */
-static int load_exclude(const loader *L, json_t *list, seg *path) {
-  static const char *const keys[] = {"paths", "rules", NULL};
+/* "exclude" and "suppress": a pattern, or {"paths": [patterns], "rules":
+ * [ids]} for some rules only ("suppress" entries may say why:
+ * "justification"). */
+static int load_path_rules(const loader *L, json_t *list, seg *path, sc_config_exclude **out, size_t *nout) {
+  static const char *const exclude_keys[] = {"paths", "rules", NULL};
+  static const char *const suppress_keys[] = {"paths", "rules", "justification", NULL};
+  int suppress = out == &L->config->suppress;
+  const char *what = suppress ? "a suppress entry" : "an exclude entry";
   if (expect_array(L, list, path, 1, "path patterns or {\"paths\", \"rules\"} objects") != 0) return -1;
-  sc_config *c = L->config;
   size_t i;
   json_t *item;
   json_array_foreach(list, i, item) {
     path[1] = (seg){NULL, i};
     json_t *paths = item;
+    const char *justification = NULL;
     if (json_is_object(item)) {
-      if (check_keys(L, item, path, 2, "an exclude entry", keys) != 0) return -1;
+      if (check_keys(L, item, path, 2, what, suppress ? suppress_keys : exclude_keys) != 0) return -1;
+      if (string_member(L, item, path, 2, "justification", &justification) != 0) return -1;
       paths = json_object_get(item, "paths");
       if (!paths) {
-        complain(L, "error", path, 2, "an exclude entry needs \"paths\"");
+        complain(L, "error", path, 2, "%s needs \"paths\"", what);
         return -1;
       }
     } else if (!json_is_string(item)) {
-      complain(L, "error", path, 2, "an exclude entry is a path pattern or {\"paths\": [...], \"rules\": [...]}");
+      complain(L, "error", path, 2, "%s is a path pattern or {\"paths\": [...], \"rules\": [...]}", what);
       return -1;
     }
-    /* One sc_config_exclude per pattern; a rule list applies to each. */
+    /* One entry per pattern; a rule list applies to each. */
     size_t npatterns = json_is_array(paths) ? json_array_size(paths) : 1;
     for (size_t k = 0; k < npatterns; k++) {
       json_t *pattern = json_is_array(paths) ? json_array_get(paths, k) : paths;
@@ -451,24 +456,25 @@ static int load_exclude(const loader *L, json_t *list, seg *path) {
                  "a path pattern is a non-empty string such as \"third_party/*\"");
         return -1;
       }
-      void *p = realloc(c->exclude, (c->nexclude + 1) * sizeof *c->exclude);
+      void *p = realloc(*out, (*nout + 1) * sizeof **out);
       if (!p) abort();
-      c->exclude = p;
-      c->exclude[c->nexclude] = (sc_config_exclude){strdup(json_string_value(pattern)), 0};
+      *out = p;
+      sc_config_exclude *e = &(*out)[*nout];
+      *e = (sc_config_exclude){strdup(json_string_value(pattern)), 0, justification ? strdup(justification) : NULL};
       json_t *rules = json_is_object(item) ? json_object_get(item, "rules") : NULL;
       if (rules) {
         path[2] = (seg){"rules", 0};
-        if (rule_list(L, rules, path, 3, add_rule_bit, (loader *)L) != 0) {
-          free(c->exclude[c->nexclude].pattern);
-          return -1;
-        }
-        /* Every rule named was unknown: excluding nothing beats excluding all. */
-        if (!c->exclude[c->nexclude].rules) {
-          free(c->exclude[c->nexclude].pattern);
+        ((loader *)L)->entry = e;
+        int rc = rule_list(L, rules, path, 3, add_rule_bit, (loader *)L);
+        /* Every rule named was unknown: covering nothing beats covering all. */
+        if (rc != 0 || !e->rules) {
+          free(e->pattern);
+          free(e->justification);
+          if (rc != 0) return -1;
           continue;
         }
       }
-      c->nexclude++;
+      (*nout)++;
     }
   }
   return 0;
@@ -495,7 +501,8 @@ static char *read_text(const char *path, size_t *len) {
 
 int sc_config_load(const char *path, sc_config *config, sc_options *options) {
   static const char *const keys[] = {"disable", "levels", "exclude", "blocking", "cpu_heavy",
-                                     "registrars", "offload", "loops", "hot", "thresholds", "$schema", NULL};
+                                     "registrars", "offload", "loops", "hot", "thresholds", "suppress", "$schema",
+                                     NULL};
   memset(config, 0, sizeof *config);
   json_error_t err;
   json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
@@ -506,7 +513,7 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options) {
       fprintf(stderr, "stallcheck: error: %s: %s\n", path, err.text);
     return -1;
   }
-  loader L = {path, NULL, 0, config, options};
+  loader L = {path, NULL, 0, config, options, NULL};
   L.text = read_text(path, &L.len);
   seg where[6] = {{0}};
   int rc = -1;
@@ -529,7 +536,8 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options) {
   if (MEMBER("offload") && load_registrars(&L, v, where, 1) != 0) goto done;
   if (MEMBER("loops") && load_loops(&L, v, where) != 0) goto done;
   if (MEMBER("hot") && load_hot(&L, v, where) != 0) goto done;
-  if (MEMBER("exclude") && load_exclude(&L, v, where) != 0) goto done;
+  if (MEMBER("exclude") && load_path_rules(&L, v, where, &config->exclude, &config->nexclude) != 0) goto done;
+  if (MEMBER("suppress") && load_path_rules(&L, v, where, &config->suppress, &config->nsuppress) != 0) goto done;
   sc_thresholds thresholds = sc_thresholds_default;
   if (MEMBER("thresholds") && load_thresholds(&L, v, where, &thresholds) != 0) goto done;
   sc_thresholds_set(&thresholds);
@@ -552,21 +560,43 @@ done:
 
 /* ---- applying ----------------------------------------------------------- */
 
-int sc_config_excludes(const sc_config *config, const sc_finding *x) {
+/* The entry of `list` covering finding `x`: its pattern matches the file
+ * (relative to the configuration's directory, or absolute) and it names the
+ * finding's rule or none. */
+static const sc_config_exclude *covering(const sc_config *config, const sc_config_exclude *list, size_t n,
+                                         const sc_finding *x) {
   const char *file = x->loc.file;
-  if (!file) return 0;
+  if (!file) return NULL;
   const char *rel = file;
-  size_t n = config->dir ? strlen(config->dir) : 0;
-  if (n && !strncmp(file, config->dir, n) && file[n] == '/') rel = file + n + 1;
+  size_t dirlen = config->dir ? strlen(config->dir) : 0;
+  if (dirlen && !strncmp(file, config->dir, dirlen) && file[dirlen] == '/') rel = file + dirlen + 1;
   size_t nrules = 0;
   const sc_rule *rules = sc_rules(&nrules);
   uint64_t bit = 1ull << (x->rule - rules);
-  for (size_t i = 0; i < config->nexclude; i++) {
-    const sc_config_exclude *e = &config->exclude[i];
+  for (size_t i = 0; i < n; i++) {
+    const sc_config_exclude *e = &list[i];
     if (e->rules && !(e->rules & bit)) continue;
-    if (fnmatch(e->pattern, rel, 0) == 0 || fnmatch(e->pattern, file, 0) == 0) return 1;
+    if (fnmatch(e->pattern, rel, 0) == 0 || fnmatch(e->pattern, file, 0) == 0) return e;
   }
-  return 0;
+  return NULL;
+}
+
+int sc_config_excludes(const sc_config *config, const sc_finding *x) {
+  return covering(config, config->exclude, config->nexclude, x) != NULL;
+}
+
+const sc_config_exclude *sc_config_suppression(const sc_config *config, const sc_finding *x) {
+  return covering(config, config->suppress, config->nsuppress, x);
+}
+
+void sc_config_apply_suppressions(const sc_config *config, sc_findings *findings) {
+  for (size_t i = 0; config->nsuppress && i < findings->count; i++) {
+    sc_finding *x = &findings->items[i];
+    const sc_config_exclude *e = x->suppressed ? NULL : sc_config_suppression(config, x);
+    if (!e) continue;
+    x->suppressed = SC_SUPPRESSED_CONFIG;
+    x->justification = e->justification;
+  }
 }
 
 static int drop_excluded(const sc_finding *x, void *ctx) { return sc_config_excludes(ctx, x); }
@@ -587,6 +617,30 @@ void sc_config_mark_functions(const sc_config *config, sc_facts **tus, size_t nt
   }
 }
 
+/* "exclude"/"suppress" entries as the file would write them. */
+static json_t *path_rules_json(const sc_config_exclude *list, size_t count) {
+  size_t n = 0;
+  const sc_rule *all = sc_rules(&n);
+  json_t *out = json_array();
+  for (size_t i = 0; i < count; i++) {
+    const sc_config_exclude *e = &list[i];
+    if (!e->rules && !e->justification) {
+      json_array_append_new(out, json_string(e->pattern));
+      continue;
+    }
+    json_t *entry = json_pack("{s:[s]}", "paths", e->pattern);
+    if (e->rules) {
+      json_t *ids = json_array();
+      for (size_t r = 0; r < n; r++)
+        if (e->rules & (1ull << r)) json_array_append_new(ids, json_string(all[r].id));
+      json_object_set_new(entry, "rules", ids);
+    }
+    if (e->justification) json_object_set_new(entry, "justification", json_string(e->justification));
+    json_array_append_new(out, entry);
+  }
+  return out;
+}
+
 void sc_config_dump(FILE *out, const sc_config *config, const sc_options *options) {
   static const char *const levels[] = {"note", "warning", "error"};
   json_t *root = json_object();
@@ -599,19 +653,8 @@ void sc_config_dump(FILE *out, const sc_config *config, const sc_options *option
                         json_pack("{s:b, s:s}", "enabled", sc_options_enabled(options, &all[i]), "level",
                                   levels[sc_options_level(options, &all[i])]));
   json_object_set_new(root, "rules", rules);
-  json_t *exclude = json_array();
-  for (size_t i = 0; i < config->nexclude; i++) {
-    const sc_config_exclude *e = &config->exclude[i];
-    if (!e->rules) {
-      json_array_append_new(exclude, json_string(e->pattern));
-      continue;
-    }
-    json_t *ids = json_array();
-    for (size_t r = 0; r < n; r++)
-      if (e->rules & (1ull << r)) json_array_append_new(ids, json_string(all[r].id));
-    json_array_append_new(exclude, json_pack("{s:[s], s:o}", "paths", e->pattern, "rules", ids));
-  }
-  json_object_set_new(root, "exclude", exclude);
+  json_object_set_new(root, "exclude", path_rules_json(config->exclude, config->nexclude));
+  json_object_set_new(root, "suppress", path_rules_json(config->suppress, config->nsuppress));
   json_t *blocking = json_array(), *heavy = json_array(), *registrars = json_array();
   const sc_api *rows = sc_catalog_user_api_table(&n);
   for (size_t i = 0; i < n; i++) {
@@ -650,6 +693,11 @@ void sc_config_dump(FILE *out, const sc_config *config, const sc_options *option
 void sc_config_free(sc_config *config) {
   for (size_t i = 0; i < config->nexclude; i++) free(config->exclude[i].pattern);
   free(config->exclude);
+  for (size_t i = 0; i < config->nsuppress; i++) {
+    free(config->suppress[i].pattern);
+    free(config->suppress[i].justification);
+  }
+  free(config->suppress);
   for (size_t i = 0; i < config->nhot; i++) free(config->hot[i]);
   free(config->hot);
   free(config->path);

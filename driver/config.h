@@ -33,6 +33,7 @@
 typedef struct sc_config_exclude {
   char *pattern;
   uint64_t rules;
+  char *justification; /* "suppress" entries: why, or NULL */
 } sc_config_exclude;
 
 typedef struct sc_config {
@@ -40,6 +41,8 @@ typedef struct sc_config {
   char *dir;         /* its directory: exclude patterns are relative to it */
   sc_config_exclude *exclude;
   size_t nexclude;
+  sc_config_exclude *suppress; /* "suppress": kept in SARIF as dismissed, out of the text */
+  size_t nsuppress;
   char **hot;        /* functions to treat as __attribute__((hot)) */
   size_t nhot;
 } sc_config;
@@ -60,6 +63,12 @@ int sc_config_load(const char *path, sc_config *config, sc_options *options);
 void sc_config_apply_excludes(const sc_config *config, sc_findings *findings);
 /* Whether an exclude of `config` drops finding `x`. */
 int sc_config_excludes(const sc_config *config, const sc_finding *x);
+/* Marks the findings a "suppress" entry covers (SC_SUPPRESSED_CONFIG, with
+ * the entry's justification).  Findings already suppressed keep their
+ * reason. */
+void sc_config_apply_suppressions(const sc_config *config, sc_findings *findings);
+/* The "suppress" entry of `config` covering `x`, or NULL. */
+const sc_config_exclude *sc_config_suppression(const sc_config *config, const sc_finding *x);
 
 /* Sets the function flags the configuration asks for ("hot") on the facts,
  * by function name.  Call after parsing, before linking. */

@@ -107,7 +107,13 @@ int sc_config_tree_apply(sc_config_tree *t, sc_findings *findings) {
   for (size_t i = 0; i < findings->count; i++) {
     sc_finding *x = &findings->items[i];
     const struct sc_nearer_config *c = judge_of(t, x, &failed);
-    if (c) x->level = sc_options_level(&c->options, x->rule);
+    if (!c) continue;
+    x->level = sc_options_level(&c->options, x->rule);
+    const sc_config_exclude *e = x->suppressed ? NULL : sc_config_suppression(&c->config, x);
+    if (e) {
+      x->suppressed = SC_SUPPRESSED_CONFIG;
+      x->justification = e->justification;
+    }
   }
   if (failed) return -1;
   sc_findings_drop(findings, dropped_by_nearer, t);

@@ -8,7 +8,8 @@
  * (blocking, registrars, loops, offload, hot) and the thresholds hold
  * everywhere.  A nearer one, in a subdirectory (vendor/, generated/), adds
  * its own functions to those and judges the findings in its directory:
- * its "disable", "levels" and "exclude" apply to them instead of the run's.
+ * its "disable", "levels", "exclude" and "suppress" apply to them instead
+ * of the run's.
  * Its thresholds are ignored (one set per run).
  */
 #ifndef STALLCHECK_DRIVER_CONFIG_TREE_H

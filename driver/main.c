@@ -573,6 +573,7 @@ int main(int argc, char **argv) {
     sc_findings_apply_suppressions(&findings, NULL, NULL);
     sc_findings_check_nolint(&findings, NULL, NULL, warn_unknown_nolint_check, NULL);
     sc_config_apply_excludes(&config, &findings);
+    sc_config_apply_suppressions(&config, &findings);
     if (nearer_configs && sc_config_tree_apply(&nearer, &findings) != 0) exit(EXIT_USAGE);
     if (c.baseline) {
       char why[1024];

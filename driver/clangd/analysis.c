@@ -197,6 +197,7 @@ static json_t *analyse(session *s, CXIndex index, const snapshot *snap, project_
     sc_analyze_programs(all, (uint32_t)(nothers + 1), &options, &findings);
     sc_findings_apply_suppressions(&findings, editor_text, &texts);
     sc_config_apply_excludes(&config->config, &findings);
+    sc_config_apply_suppressions(&config->config, &findings);
     free(texts.path);
     free(texts.text);
     diags = findings_to_lsp(&findings, snap->path, snap->text, snap->len, snap->encoding);

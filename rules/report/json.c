@@ -16,7 +16,10 @@ static const char *level_name(sc_level level) {
 }
 
 static const char *suppression_name(int suppressed) {
-  return suppressed == SC_SUPPRESSED_IN_SOURCE ? "in-source" : suppressed == SC_SUPPRESSED_BASELINE ? "baseline" : NULL;
+  return suppressed == SC_SUPPRESSED_IN_SOURCE ? "in-source"
+         : suppressed == SC_SUPPRESSED_BASELINE ? "baseline"
+         : suppressed == SC_SUPPRESSED_CONFIG   ? "configuration"
+                                                : NULL;
 }
 
 int sc_report_json(FILE *out, const sc_findings *findings) {

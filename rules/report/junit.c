@@ -145,7 +145,9 @@ static void write_case(FILE *out, const sc_finding *x, const char *name, const c
   fprintf(out, "\" line=\"%u\">\n", x->loc.line);
   if (x->suppressed) {
     fprintf(out, "      <skipped message=\"%s\"/>\n",
-            x->suppressed == SC_SUPPRESSED_BASELINE ? "in the baseline" : "suppressed in the source (NOLINT)");
+            x->suppressed == SC_SUPPRESSED_BASELINE ? "in the baseline"
+            : x->suppressed == SC_SUPPRESSED_CONFIG ? "suppressed by the configuration"
+                                                    : "suppressed in the source (NOLINT)");
     fputs("    </testcase>\n", out);
     return;
   }

@@ -207,6 +207,12 @@ static json_t *result(const sc_finding *x, size_t rule_index, const sc_sarif_opt
    * only not new.  An in-source suppression dismisses it. */
   if (x->suppressed == SC_SUPPRESSED_IN_SOURCE)
     json_object_set_new(r, "suppressions", json_pack("[{s:s, s:s}]", "kind", "inSource", "status", "accepted"));
+  if (x->suppressed == SC_SUPPRESSED_CONFIG) {
+    /* Outside the source: the project's configuration ("suppress"). */
+    json_t *s = json_pack("{s:s, s:s}", "kind", "external", "status", "accepted");
+    if (x->justification) json_object_set_new(s, "justification", utf8_string(x->justification));
+    json_object_set_new(r, "suppressions", json_pack("[o]", s));
+  }
   if (o->baseline)
     json_object_set_new(r, "baselineState",
                         json_string(x->suppressed == SC_SUPPRESSED_BASELINE ? "unchanged" : "new"));

@@ -41,7 +41,11 @@ typedef struct sc_step {
 } sc_step;
 
 /* Why a finding is suppressed (0: it is not). */
-enum { SC_SUPPRESSED_IN_SOURCE = 1, SC_SUPPRESSED_BASELINE = 2 };
+enum {
+  SC_SUPPRESSED_IN_SOURCE = 1, /* a NOLINT comment */
+  SC_SUPPRESSED_BASELINE = 2,  /* in the --baseline log */
+  SC_SUPPRESSED_CONFIG = 3     /* a "suppress" entry of the configuration */
+};
 
 typedef struct sc_finding {
   const sc_rule *rule;
@@ -55,6 +59,7 @@ typedef struct sc_finding {
   sc_step *steps;            /* owned */
   size_t nsteps;
   int suppressed;            /* SC_SUPPRESSED_*: kept in SARIF, not in text */
+  const char *justification; /* SC_SUPPRESSED_CONFIG: the entry's reason, or NULL (not owned) */
   char fingerprint[17];      /* hex, stable across unrelated line moves */
 } sc_finding;
 
