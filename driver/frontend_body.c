@@ -272,11 +272,14 @@ static void classify_arg(fe_state *st, CXCursor a, sc_arg *arg) {
       arg->param = (uint32_t)param;
       arg->name = fe_cursor_name(st, ref);
       return;
-    case REF_VAR:
+    case REF_VAR: {
       arg->kind = SC_ARG_VAR;
       arg->usr = fe_cursor_usr(st, ref);
       arg->name = fe_cursor_name(st, ref);
+      uint32_t from = clang_Cursor_hasVarDeclGlobalStorage(ref) == 1 ? SC_NONE : fe_var_call(st, ref);
+      arg->value_call = from == SC_NONE ? 0 : from + 1;
       return;
+    }
     default: break;
     }
   }

@@ -77,7 +77,7 @@ void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index) {
   st->nvar_calls++;
 }
 
-static uint32_t var_call(fe_state *st, CXCursor var) {
+uint32_t fe_var_call(fe_state *st, CXCursor var) {
   for (uint32_t i = 0; i < st->nvar_calls; i++)
     if (clang_equalCursors(st->var_calls[i].var, var)) return st->var_calls[i].call;
   return SC_NONE;
@@ -116,7 +116,7 @@ static int result_of(fe_state *st, CXCursor e, fe_zero_test *t) {
   }
   CXCursor var = fe_local_var(s);
   if (clang_Cursor_isNull(var)) return 0;
-  t->known = var_call(st, var);
+  t->known = fe_var_call(st, var);
   return t->known != SC_NONE;
 }
 
@@ -166,7 +166,7 @@ int fe_is_fork_result(fe_state *st, CXCursor e) {
   if (clang_getCursorKind(s) == CXCursor_CallExpr) return calls_fork(s);
   CXCursor var = fe_local_var(s);
   if (clang_Cursor_isNull(var)) return 0;
-  uint32_t call = var_call(st, var);
+  uint32_t call = fe_var_call(st, var);
   if (call == SC_NONE) return 0;
   const sc_call *c = &st->facts->calls[call];
   return c->callee_kind == SC_CALLEE_DIRECT && c->callee_name &&

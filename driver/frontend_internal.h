@@ -139,6 +139,8 @@ void fe_recent_call_add(fe_state *st, CXCursor call, uint32_t index);
 uint32_t fe_recent_call_find(fe_state *st, CXCursor call);
 /* Local variable `var` now holds the result of call `index`. */
 void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index);
+/* The call local variable `var` was last assigned from, or SC_NONE. */
+uint32_t fe_var_call(fe_state *st, CXCursor var);
 /* The local variable `e` (stripped) refers to, or a null cursor. */
 CXCursor fe_local_var(CXCursor e);
 /* Whether `cond` is `flag` or `flag && ...` for a local `int flag = 0;` the

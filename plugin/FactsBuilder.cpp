@@ -617,6 +617,8 @@ void Builder::classifyArg(const Expr *A, sc_arg &Arg) {
       Arg.kind = SC_ARG_VAR;
       Arg.usr = usr(V);
       Arg.name = name(V);
+      auto From = V->hasGlobalStorage() ? VarCall.end() : VarCall.find(V);
+      if (From != VarCall.end() && From->second != SC_NONE) Arg.value_call = From->second + 1;
       return;
     }
   }

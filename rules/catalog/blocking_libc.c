@@ -27,8 +27,9 @@
   {fn, SC_API_BLOCKING, "file-io", "libc", SC_ALWAYS, 0, disk, sc_remedy_file_io, SC_IF_NOT_KERNEL_FILE(path_arg)}
 /* A read of a stream: a file on disk, or a pipe, terminal or socket that the
  * loop may have just reported readable (see SC_APIF_STREAM_READ). */
-#define STREAM_READ(fn) \
-  {fn, SC_API_BLOCKING, "file-io", "libc", SC_ALWAYS, SC_APIF_STREAM_READ, disk_read, sc_remedy_file_io, SC_ALWAYS}
+#define STREAM_READ(fn, stream_arg)                                                                      \
+  {fn, SC_API_BLOCKING, "file-io", "libc", SC_ALWAYS, SC_APIF_STREAM_READ, disk_read, sc_remedy_file_io, \
+   SC_IF_NOT_KERNEL_FILE(stream_arg)}
 #define SOCK(fn, cond, why) {fn, SC_API_BLOCKING, "socket", "libc", cond, SC_APIF_SOCKET, why, sc_remedy_socket, SC_ALWAYS}
 
 static const char disk[] = "waits for the disk";
@@ -74,11 +75,11 @@ static const sc_api rows[] = {
      * alone: logging there is normal and a terminal or pipe drains fast. */
     PATH_IO("fopen", 0),
     PATH_IO("freopen", 0),
-    STREAM_READ("fread"),
-    STREAM_READ("fgets"),
-    STREAM_READ("fscanf"),
-    STREAM_READ("getline"),
-    STREAM_READ("getdelim"),
+    STREAM_READ("fread", 3),
+    STREAM_READ("fgets", 2),
+    STREAM_READ("fscanf", 0),
+    STREAM_READ("getline", 2),
+    STREAM_READ("getdelim", 3),
     LIBC("fwrite", "file-io", SC_IF_NOT_STD_STREAM(3), disk, sc_remedy_file_io),
     LIBC("fflush", "file-io", SC_IF_NOT_STD_STREAM(0), disk, sc_remedy_file_io),
     LIBC("fsync", "file-io", SC_ALWAYS, "waits until the disk has written the file", sc_remedy_file_io),

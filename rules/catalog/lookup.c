@@ -229,13 +229,33 @@ static int same_variable(const sc_arg *a, const sc_arg *b) {
   return a->name && b->name && !strcmp(a->name, b->name);
 }
 
-/* Whether argument `a` of `call` names a kernel path: a literal, or a local
+/* The path argument of the calls that open a file for a stream or a
+ * descriptor, or -1. */
+static int path_arg_of_opener(const char *name) {
+  static const struct {
+    const char *name;
+    int path;
+  } openers[] = {{"fopen", 0}, {"fopen64", 0}, {"open", 0}, {"open64", 0}, {"openat", 1}, {"freopen", 0}};
+  for (size_t i = 0; name && i < SC_COUNTOF(openers); i++)
+    if (!strcmp(name, openers[i].name)) return openers[i].path;
+  return -1;
+}
+
+/* Whether argument `a` of `call` names a kernel path: a literal; a local
  * buffer that the nearest earlier call of the same function filling it
  * (snprintf(path, n, "/sys/class/rfkill/rfkill%u/name", i)) filled from a
- * literal format under such a directory. */
+ * literal format under such a directory; or a stream or descriptor the
+ * local was assigned from opening such a path (fp = fopen("/proc/self/maps")
+ * then fgets(line, n, fp)). */
 static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call) {
   if (a->kind == SC_ARG_STRING) return is_kernel_path(a->text);
   if (a->kind != SC_ARG_VAR) return 0;
+  if (a->value_call && a->value_call - 1 < (uint32_t)(call - f->calls)) {
+    const sc_call *opener = &f->calls[a->value_call - 1];
+    int path = opener->callee_kind == SC_CALLEE_DIRECT ? path_arg_of_opener(opener->callee_name) : -1;
+    if (path >= 0 && (uint32_t)path < opener->nargs)
+      return names_kernel_file(&f->args[opener->first_arg + (uint32_t)path], f, opener);
+  }
   for (const sc_call *c = call; c-- > f->calls && c->caller == call->caller;) {
     int format = c->callee_kind == SC_CALLEE_DIRECT ? format_arg_of_filler(c->callee_name) : -1;
     if (format < 0 || c->nargs <= (uint32_t)format || !same_variable(&f->args[c->first_arg], a)) continue;

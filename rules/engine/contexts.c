@@ -19,21 +19,34 @@ static int call_in_loop(const sc_facts *f, const sc_call *c, uint32_t loop) {
   return 0;
 }
 
+/* Whether guard call `g` of TU `f` is fork(), vfork() or a function of the
+ * program that returns their result (redisFork()). */
+static int calls_fork(const sc_program *p, const sc_call *g) {
+  if (g->callee_kind != SC_CALLEE_DIRECT || !g->callee_name) return 0;
+  uint32_t callee = sc_engine_callee_node(p, g);
+  if (callee != SC_NONE)
+    return (p->tus[p->nodes[callee].def.tu]->functions[p->nodes[callee].def.index].flags & SC_FN_RETURNS_FORK) != 0;
+  return (!strcmp(g->callee_name, "fork") || !strcmp(g->callee_name, "vfork")) &&
+         !sc_program_defines_name(p, g->callee_name);
+}
+
 /* Whether `call` runs in the child of fork(): under a branch where fork(),
- * vfork() or a function of the program that returns their result
- * (redisFork()) returned 0.  The child is another process: not the loop's
- * thread, nor a worker's. */
+ * vfork() or a wrapper returned 0.  The branches a call sits in form a
+ * chain (each guard call records the guard it sits under), so a test of
+ * another call's result inside the child (`if (rewrite(tmp) == C_OK)`) does
+ * not hide the fork.  The child is another process: not the loop's thread,
+ * nor a worker's. */
 int sc_engine_call_in_fork_child(const sc_program *p, sc_ref call) {
   const sc_facts *f = p->tus[call.tu];
   uint32_t g = sc_call_zero_guard(&f->calls[call.index]);
-  if (g == SC_NONE || g >= f->ncalls) return 0;
-  const sc_call *guard = &f->calls[g];
-  if (guard->callee_kind != SC_CALLEE_DIRECT || !guard->callee_name) return 0;
-  uint32_t callee = sc_engine_callee_node(p, guard);
-  if (callee != SC_NONE)
-    return (p->tus[p->nodes[callee].def.tu]->functions[p->nodes[callee].def.index].flags & SC_FN_RETURNS_FORK) != 0;
-  return (!strcmp(guard->callee_name, "fork") || !strcmp(guard->callee_name, "vfork")) &&
-         !sc_program_defines_name(p, guard->callee_name);
+  /* Guards come before what they guard: the chain only goes down. */
+  for (uint32_t steps = 0; g != SC_NONE && g < f->ncalls && steps < 64; steps++) {
+    if (calls_fork(p, &f->calls[g])) return 1;
+    uint32_t outer = sc_call_zero_guard(&f->calls[g]);
+    if (outer >= g) break;
+    g = outer;
+  }
+  return 0;
 }
 
 typedef struct search {

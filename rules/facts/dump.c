@@ -91,6 +91,7 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
         put_escaped(out, arg->text);
       }
       if (arg->type) fprintf(out, " type=%s", arg->type);
+      if (arg->value_call) fprintf(out, " value-of=%u", arg->value_call - 1);
       fputc(']', out);
     }
     fputc('\n', out);

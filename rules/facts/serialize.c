@@ -13,7 +13,7 @@
  *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <loc>
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
  *        <callee_flags> <callee_annotations> <zero_guard> <loc>
- *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record>      (nargs of them follow their call)
+ *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record> <value_call>   (nargs of them follow their call)
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field> <loc>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
  *   diag <level> <message> <loc>
@@ -155,6 +155,7 @@ static void write_records(FILE *out, const sc_facts *f) {
       put_u32(out, g->param);
       put_str(out, g->type);
       put_str(out, g->record);
+      put_u32(out, g->value_call ? g->value_call - 1 : SC_NONE);
       fputc('\n', out);
     }
   }
@@ -326,6 +327,11 @@ static void validate(reader *r, const sc_facts *f) {
     if (c->caller >= f->nfunctions) fail(r, "call %u: caller %u out of range", i, c->caller);
     if (c->loop != SC_NONE && c->loop >= f->nloops) fail(r, "call %u: loop out of range", i);
     /* The guard is recorded before the calls it guards, in the same function. */
+    for (uint32_t a = 0; a < c->nargs && !r->failed; a++) {
+      const sc_arg *g = &f->args[c->first_arg + a];
+      if (g->value_call && (g->value_call - 1 >= i || f->calls[g->value_call - 1].caller != c->caller))
+        fail(r, "call %u: argument %u: value call out of range", i, a);
+    }
     uint32_t guard = sc_call_zero_guard(c);
     if (guard != SC_NONE && (guard >= i || f->calls[guard].caller != c->caller))
       fail(r, "call %u: zero guard out of range", i);
@@ -459,7 +465,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
         fail(&r, "'arg' without a call");
         break;
       }
-      if (!want(&r, 9)) break;
+      if (!want(&r, 10)) break;
       sc_arg *g = &args[nargs_read];
       g->kind = (sc_arg_kind)get_enum(&r, 1, SC_ARG_FIELD);
       g->ival = get_i64(&r, 2);
@@ -469,6 +475,8 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       g->param = get_u32(&r, 6);
       g->type = get_str(&r, 7);
       g->record = get_str(&r, 8);
+      uint32_t value_call = get_u32(&r, 9);
+      g->value_call = value_call == SC_NONE ? 0 : value_call + 1;
       /* The strings live in `line`, which the next getline reuses: intern now. */
       g->text = sc_facts_intern(f, g->text);
       g->usr = sc_facts_intern(f, g->usr);

@@ -34,6 +34,8 @@ static int spawn_helper(void) {
   return pid < 0 ? -1 : 0;
 }
 
+static int child_save(void) { return 0; }
+
 // Like redisFork(): returns what fork() returned.
 static pid_t app_fork(void) {
   pid_t pid = fork();
@@ -48,6 +50,11 @@ static void on_timer(uv_timer_t *t) {
   pid_t pid;
   if ((pid = app_fork()) == 0) {
     child_work("/tmp/snapshot");
+    // A test of another call's result inside the child (redis's
+    // `if (rewriteAppendOnlyFile(tmpfile) == C_OK)`) is still the child.
+    if (child_save() == 0) child_work("/tmp/nested");
+    int saved = child_save();
+    if (saved == 0) child_work("/tmp/nested-local");
   } else {
     parent_work();
   }

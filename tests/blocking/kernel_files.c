@@ -1,8 +1,10 @@
 // open()/fopen() of procfs, sysfs and device nodes does not wait for a disk:
 // those files live in memory (procfs, sysfs) or are devices whose open
 // returns at once (/dev/urandom, /dev/uinput, /dev/rfkill).  A path built by
-// snprintf/asprintf from such a literal format counts too.  From the case
-// studies (docs/case-studies/): redis zmalloc_get_rss's open("/proc/self/stat")
+// snprintf/asprintf from such a literal format counts too, and so do reads
+// of the stream such an open returned (fgets on fopen("/proc/self/maps")).
+// From the case studies (docs/case-studies/): redis zmalloc_get_rss's
+// open("/proc/self/stat")
 // every 100 ms, tmux's xasprintf(&path, "/proc/%lld/cmdline"), bluetoothd's
 // /dev/uinput, /dev/uhid, /dev/rfkill and /sys/class/rfkill paths.
 // A regular path, and a terminal (whose open may wait for the line), are
@@ -36,9 +38,29 @@ static void on_timer(uv_timer_t *t) {
   fd = open(path, O_RDONLY);
   // CHECK: [[@LINE-1]]:8: warning: 'open' blocks the libuv event loop
   if (fd >= 0) close(fd);
+  // Reading the stream or descriptor such an open gave is no disk wait either.
+  char seed[20], line[256];
+  FILE *fp = fopen("/dev/urandom", "r");
+  if (fp == NULL || fread(seed, sizeof seed, 1, fp) != 1) seed[0] = 0; // silent
+  if (fp) fclose(fp);
+  fp = fopen("/proc/self/maps", "r");
+  if (fp) {
+    while (fgets(line, sizeof line, fp) != NULL) {} // silent
+    fclose(fp);
+  }
+  snprintf(path, sizeof path, "/proc/%ld/smaps", (long)getpid());
+  fp = fopen(path, "r");
+  if (fp) {
+    while (fgets(line, sizeof line, fp) != NULL) {} // silent
+    fclose(fp);
+  }
   FILE *cfg = fopen("/etc/app.conf", "r");
   // CHECK: [[@LINE-1]]:15: warning: 'fopen' blocks the libuv event loop
-  if (cfg) fclose(cfg);
+  if (cfg) {
+    while (fgets(line, sizeof line, cfg) != NULL) {}
+    // CHECK: [[@LINE-1]]:12: warning: 'fgets' blocks the libuv event loop
+    fclose(cfg);
+  }
 }
 
 int main(void) {

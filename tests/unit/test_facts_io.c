@@ -90,7 +90,10 @@ static sc_facts *build(const char *tu) {
     c.callee_flags = i == 0 ? SC_FN_BLOCKING : i == 1 ? SC_FN_NONBLOCKING : 0;
     c.callee_annotations = i == 0 ? "stallcheck::blocking\nstallcheck::offload(2)" : i == 1 ? "" : NULL;
     c.zero_guard = i == 4 ? 1 : 0; /* call 0 guards call 4: both are in function 0 */
-    sc_facts_add_call(f, &c, i == 2 ? NULL : args, i == 2 ? 0 : i == 0 ? 8 : i);
+    sc_arg mine[8];
+    memcpy(mine, args, sizeof mine);
+    mine[1].value_call = i == 4 ? 1 : 0; /* call 4's second argument holds call 0's result */
+    sc_facts_add_call(f, &c, i == 2 ? NULL : mine, i == 2 ? 0 : i == 0 ? 8 : i);
   }
   for (uint32_t i = 0; i < 5; i++) {
     sc_flow w = {0};
@@ -145,7 +148,7 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
       const sc_arg *g = sc_call_arg(a, x, k), *h = sc_call_arg(b, y, k);
       CHECK(g->kind == h->kind && g->ival == h->ival && g->param == h->param);
       CHECK(same_str(g->text, h->text) && same_str(g->usr, h->usr) && same_str(g->name, h->name));
-      CHECK(same_str(g->type, h->type) && same_str(g->record, h->record));
+      CHECK(same_str(g->type, h->type) && same_str(g->record, h->record) && g->value_call == h->value_call);
     }
   }
   for (uint32_t i = 0; i < a->nflows; i++) {
@@ -319,7 +322,7 @@ static void test_refusals(const char *dir) {
     CHECK(sc_facts_read_file(path, &tus, err, sizeof err) == 0);
     free(tus);
   }
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - a.c 2 1 0 0\narg 1 5 - - - - - -\nend 1 1 0 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - a.c 2 1 0 0\narg 1 5 - - - - - - -\nend 1 1 0 0 0\n", header);
   expect_refused(path, buf, ":6: call with 2 arguments missing");
   snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 4294967295 0 - - a.c 2 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 8 is not a count");

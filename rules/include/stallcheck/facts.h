@@ -91,6 +91,9 @@ typedef struct sc_arg {
                         spelled with typedef names kept ("uv_timer_cb");
                         NULL for variadic positions or unknown callees */
   const char *record; /* SC_ARG_FIELD: the record's name, as sc_call.record */
+  uint32_t value_call; /* SC_ARG_VAR of a local variable: 1 + the index of the
+                          call (same function, recorded earlier) it was last
+                          assigned from (`fp = fopen(...)`); 0 when none */
 } sc_arg;
 
 typedef enum sc_callee_kind {
