@@ -7,10 +7,12 @@
 
 #include <string>
 
+#include "llvm/ADT/ArrayRef.h"
 #include "stallcheck/facts.h"
 
 namespace clang {
 class ASTContext;
+class Decl;
 }
 
 namespace stallcheck {
@@ -18,7 +20,11 @@ namespace stallcheck {
 // Returns the facts of the TU in `Ctx` (never NULL; the caller frees them
 // with sc_facts_free).  `MainFile` is the main source file made absolute, and
 // `Directory` the compile's working directory (for relative header names).
-sc_facts *buildFacts(clang::ASTContext &Ctx, const std::string &MainFile, const std::string &Directory);
+// `TopLevel`: the TU's top-level declarations in source order, collected as
+// they were parsed (cheaper than walking the finished TU); empty to walk the
+// TranslationUnitDecl instead.
+sc_facts *buildFacts(clang::ASTContext &Ctx, const std::string &MainFile, const std::string &Directory,
+                     llvm::ArrayRef<const clang::Decl *> TopLevel = {});
 
 } // namespace stallcheck
 
