@@ -276,7 +276,10 @@ static void classify_arg(fe_state *st, CXCursor a, sc_arg *arg) {
       arg->kind = SC_ARG_VAR;
       arg->usr = fe_cursor_usr(st, ref);
       arg->name = fe_cursor_name(st, ref);
-      uint32_t from = clang_Cursor_hasVarDeclGlobalStorage(ref) == 1 ? SC_NONE : fe_var_call(st, ref);
+      /* The last assignment, even in a branch left since: the stream of a
+       * kernel file opened in both branches (redis's zmalloc) is read
+       * silently; a disk file opened in one of them is reported at its open. */
+      uint32_t from = clang_Cursor_hasVarDeclGlobalStorage(ref) == 1 ? SC_NONE : fe_var_call(st, ref, 0);
       arg->value_call = from == SC_NONE ? 0 : from + 1;
       return;
     }
@@ -505,7 +508,9 @@ static void visit_var(fe_state *st, CXCursor var) {
 static void walk_guarded(fe_state *st, CXCursor c, uint32_t guard) {
   uint32_t saved = st->zero_guard;
   if (guard != SC_NONE) st->zero_guard = guard;
+  st->branch_depth++;
   walk(st, c, other);
+  st->branch_depth--;
   st->zero_guard = saved;
 }
 

@@ -20,10 +20,15 @@
 struct fe_var_call {
   CXCursor var;
   uint32_t call;
+  uint32_t nesting; /* loops and branches around the assignment */
 };
+
+/* How deep in loops and branches the walk is. */
+static uint32_t nesting(const fe_state *st) { return st->depth + st->branch_depth; }
 
 void fe_branches_reset(fe_state *st, CXCursor body) {
   st->zero_guard = SC_NONE;
+  st->branch_depth = 0;
   st->nrecent = 0;
   st->nvar_calls = 0;
   st->body = body;
@@ -65,6 +70,7 @@ void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index) {
   for (uint32_t i = 0; i < st->nvar_calls; i++)
     if (clang_equalCursors(st->var_calls[i].var, var)) {
       st->var_calls[i].call = index;
+      st->var_calls[i].nesting = nesting(st);
       return;
     }
   if (st->nvar_calls == st->cap_var_calls) {
@@ -74,12 +80,14 @@ void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index) {
   }
   st->var_calls[st->nvar_calls].var = var;
   st->var_calls[st->nvar_calls].call = index;
+  st->var_calls[st->nvar_calls].nesting = nesting(st);
   st->nvar_calls++;
 }
 
-uint32_t fe_var_call(fe_state *st, CXCursor var) {
+uint32_t fe_var_call(fe_state *st, CXCursor var, int strict) {
   for (uint32_t i = 0; i < st->nvar_calls; i++)
-    if (clang_equalCursors(st->var_calls[i].var, var)) return st->var_calls[i].call;
+    if (clang_equalCursors(st->var_calls[i].var, var))
+      return strict && st->var_calls[i].nesting > nesting(st) ? SC_NONE : st->var_calls[i].call;
   return SC_NONE;
 }
 
@@ -116,7 +124,7 @@ static int result_of(fe_state *st, CXCursor e, fe_zero_test *t) {
   }
   CXCursor var = fe_local_var(s);
   if (clang_Cursor_isNull(var)) return 0;
-  t->known = fe_var_call(st, var);
+  t->known = fe_var_call(st, var, 1);
   return t->known != SC_NONE;
 }
 
@@ -166,7 +174,7 @@ int fe_is_fork_result(fe_state *st, CXCursor e) {
   if (clang_getCursorKind(s) == CXCursor_CallExpr) return calls_fork(s);
   CXCursor var = fe_local_var(s);
   if (clang_Cursor_isNull(var)) return 0;
-  uint32_t call = fe_var_call(st, var);
+  uint32_t call = fe_var_call(st, var, 1);
   if (call == SC_NONE) return 0;
   const sc_call *c = &st->facts->calls[call];
   return c->callee_kind == SC_CALLEE_DIRECT && c->callee_name &&

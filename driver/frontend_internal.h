@@ -34,6 +34,7 @@ typedef struct fe_state {
    * one met in a condition), and which call each local variable was last
    * assigned from.  Reset for each body. */
   uint32_t zero_guard;
+  uint32_t branch_depth; /* if/switch branches the walk is in */
   struct fe_recent_call {
     CXCursor call;
     uint32_t index;
@@ -139,8 +140,11 @@ void fe_recent_call_add(fe_state *st, CXCursor call, uint32_t index);
 uint32_t fe_recent_call_find(fe_state *st, CXCursor call);
 /* Local variable `var` now holds the result of call `index`. */
 void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index);
-/* The call local variable `var` was last assigned from, or SC_NONE. */
-uint32_t fe_var_call(fe_state *st, CXCursor var);
+/* The call local variable `var` holds, or SC_NONE: the one it was last
+ * assigned from, unless (`strict`) that assignment sits in a branch or loop
+ * the walk has left since (the other branch may have assigned something
+ * else). */
+uint32_t fe_var_call(fe_state *st, CXCursor var, int strict);
 /* The local variable `e` (stripped) refers to, or a null cursor. */
 CXCursor fe_local_var(CXCursor e);
 /* Whether `cond` is `flag` or `flag && ...` for a local `int flag = 0;` the

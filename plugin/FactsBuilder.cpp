@@ -169,7 +169,18 @@ private:
   // last assigned from.  Reset for each body.
   uint32_t ZeroGuard = SC_NONE;
   llvm::DenseMap<const CallExpr *, uint32_t> CallIndex;
-  llvm::DenseMap<const VarDecl *, uint32_t> VarCall;
+  struct HeldCall {
+    uint32_t Call = SC_NONE;
+    uint32_t Nesting = 0; // loops and branches around the assignment
+  };
+  llvm::DenseMap<const VarDecl *, HeldCall> VarCall;
+  uint32_t BranchDepth = 0;
+  uint32_t nesting() const { return Depth + BranchDepth; }
+  // The call a local holds, as driver/frontend_branches.c fe_var_call.
+  uint32_t heldCall(const VarDecl *V, bool Strict = true) const {
+    auto It = V ? VarCall.find(V) : VarCall.end();
+    return It == VarCall.end() || (Strict && It->second.Nesting > nesting()) ? SC_NONE : It->second.Call;
+  }
   const Stmt *Body = nullptr;
 
   // A USR costs a walk up the declaration's contexts and a string build;
@@ -180,6 +191,10 @@ private:
   };
   llvm::DenseMap<const Decl *, Names> NameCache;
   llvm::DenseMap<unsigned, const char *> PathCache; // by FileID hash value
+  // The last location asked for: a direct call asks for its start and then
+  // for its callee's name, which are the same place unless it has parentheses.
+  SourceLocation LastLoc;
+  sc_loc LastLocFacts = {};
 
   // ---- names and locations ----
   const char *intern(llvm::StringRef S) { return S.empty() ? nullptr : sc_facts_intern_n(F, S.data(), S.size()); }
@@ -303,12 +318,16 @@ const char *Builder::filePath(FileID FID) {
 sc_loc Builder::loc(SourceLocation L) {
   sc_loc Out = {};
   if (L.isInvalid()) return Out;
+  if (L == LastLoc) return LastLocFacts;
   std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(L);
   const char *Path = filePath(D.first);
-  if (!Path) return Out;
-  Out.file = Path;
-  Out.line = SM.getLineNumber(D.first, D.second);
-  Out.col = SM.getColumnNumber(D.first, D.second);
+  if (Path) {
+    Out.file = Path;
+    Out.line = SM.getLineNumber(D.first, D.second);
+    Out.col = SM.getColumnNumber(D.first, D.second);
+  }
+  LastLoc = L;
+  LastLocFacts = Out;
   return Out;
 }
 
@@ -617,8 +636,8 @@ void Builder::classifyArg(const Expr *A, sc_arg &Arg) {
       Arg.kind = SC_ARG_VAR;
       Arg.usr = usr(V);
       Arg.name = name(V);
-      auto From = V->hasGlobalStorage() ? VarCall.end() : VarCall.find(V);
-      if (From != VarCall.end() && From->second != SC_NONE) Arg.value_call = From->second + 1;
+      uint32_t From = V->hasGlobalStorage() ? SC_NONE : heldCall(V, false); // the last assignment: see frontend_body.c
+      if (From != SC_NONE) Arg.value_call = From + 1;
       return;
     }
   }
@@ -1038,6 +1057,7 @@ void Builder::walk(const Stmt *S, Target T) {
 
 void Builder::resetBranches(const Stmt *B) {
   ZeroGuard = SC_NONE;
+  BranchDepth = 0;
   CallIndex.clear();
   VarCall.clear();
   Body = B;
@@ -1056,7 +1076,7 @@ void Builder::rememberAssignedCall(const VarDecl *V, const Expr *Value) {
     auto It = CallIndex.find(C);
     if (It != CallIndex.end()) Call = It->second;
   }
-  VarCall[V] = Call;
+  VarCall[V] = HeldCall{Call, nesting()};
 }
 
 bool Builder::resultOf(const Expr *E, ZeroTest &T) {
@@ -1068,8 +1088,7 @@ bool Builder::resultOf(const Expr *E, ZeroTest &T) {
   }
   const VarDecl *V = localVar(S);
   if (!V) return false;
-  auto It = VarCall.find(V);
-  T.Known = It == VarCall.end() ? SC_NONE : It->second;
+  T.Known = heldCall(V);
   return T.Known != SC_NONE;
 }
 
@@ -1106,10 +1125,9 @@ bool Builder::isForkResult(const Expr *E) const {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(C->getCalleeDecl());
     return FD && FD->getIdentifier() && IsFork(FD->getName());
   }
-  const VarDecl *V = localVar(S);
-  auto It = V ? VarCall.find(V) : VarCall.end();
-  if (It == VarCall.end() || It->second == SC_NONE) return false;
-  const sc_call &C = F->calls[It->second];
+  uint32_t Held = heldCall(localVar(S));
+  if (Held == SC_NONE) return false;
+  const sc_call &C = F->calls[Held];
   return C.callee_kind == SC_CALLEE_DIRECT && C.callee_name && IsFork(C.callee_name);
 }
 
@@ -1140,7 +1158,9 @@ bool Builder::isDeadFlagTest(const Expr *Cond) {
 void Builder::walkGuarded(const Stmt *S, uint32_t Guard) {
   uint32_t Saved = ZeroGuard;
   if (Guard != SC_NONE) ZeroGuard = Guard;
+  BranchDepth++;
   walk(S, Target());
+  BranchDepth--;
   ZeroGuard = Saved;
 }
 
