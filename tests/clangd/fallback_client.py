@@ -18,22 +18,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsp  # noqa: E402
 
-SOURCE = """\
-#include <uv.h>
-#include <unistd.h>
-
-static void on_timer(uv_timer_t *handle) {
-  (void)handle;
-  sleep(1);
-}
-
-int main(void) {
-  uv_timer_t timer;
-  uv_timer_init(uv_default_loop(), &timer);
-  uv_timer_start(&timer, on_timer, 0, 100);
-  return uv_run(uv_default_loop(), UV_RUN_DEFAULT);
-}
-"""
+SOURCE = lsp.SLEEPY_TIMER_SOURCE
 
 HEADER = """\
 #include <uv.h>

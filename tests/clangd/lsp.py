@@ -7,6 +7,25 @@ import sys
 import threading
 import time
 
+# A libuv program with one stall (sleep in a timer callback): the file the
+# wrapper tests open.
+SLEEPY_TIMER_SOURCE = """\
+#include <uv.h>
+#include <unistd.h>
+
+static void on_timer(uv_timer_t *handle) {
+  (void)handle;
+  sleep(1);
+}
+
+int main(void) {
+  uv_timer_t timer;
+  uv_timer_init(uv_default_loop(), &timer);
+  uv_timer_start(&timer, on_timer, 0, 100);
+  return uv_run(uv_default_loop(), UV_RUN_DEFAULT);
+}
+"""
+
 
 class LspError(Exception):
     pass
