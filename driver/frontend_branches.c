@@ -175,7 +175,7 @@ int fe_is_fork_result(fe_state *st, CXCursor e) {
   CXCursor var = fe_local_var(s);
   if (clang_Cursor_isNull(var)) return 0;
   uint32_t call = fe_var_call(st, var, 1);
-  if (call == SC_NONE) return 0;
+  if (call == SC_NONE || call >= st->facts->ncalls) return 0;
   const sc_call *c = &st->facts->calls[call];
   return c->callee_kind == SC_CALLEE_DIRECT && c->callee_name &&
          (!strcmp(c->callee_name, "fork") || !strcmp(c->callee_name, "vfork"));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ClangCompat.h"
+#include "FaultInjection.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -31,6 +32,7 @@ CharSourceRange toRange(CompilerInstance &CI, const sc_loc &L, SourceLocation Be
 } // namespace
 
 unsigned reportFindings(CompilerInstance &CI, const sc_findings &Findings, bool WarningsAsErrors) {
+  stageFault(Fault::Report);
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   if (Diags.getIgnoreAllWarnings()) return 0; // -w
   // -Werror (and not a later -Wno-error) makes findings errors, as it does

@@ -1126,7 +1126,7 @@ bool Builder::isForkResult(const Expr *E) const {
     return FD && FD->getIdentifier() && IsFork(FD->getName());
   }
   uint32_t Held = heldCall(localVar(S));
-  if (Held == SC_NONE) return false;
+  if (Held == SC_NONE || Held >= F->ncalls) return false;
   const sc_call &C = F->calls[Held];
   return C.callee_kind == SC_CALLEE_DIRECT && C.callee_name && IsFork(C.callee_name);
 }

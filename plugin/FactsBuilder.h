@@ -20,9 +20,9 @@ namespace stallcheck {
 // Returns the facts of the TU in `Ctx` (never NULL; the caller frees them
 // with sc_facts_free).  `MainFile` is the main source file made absolute, and
 // `Directory` the compile's working directory (for relative header names).
-// `TopLevel`: the TU's top-level declarations in source order, collected as
-// they were parsed (cheaper than walking the finished TU); empty to walk the
-// TranslationUnitDecl instead.
+// `TopLevel`: the TU's top-level function definitions and initialised
+// variables in source order, collected as they were parsed (cheaper than
+// walking the finished TU); empty to walk the TranslationUnitDecl instead.
 sc_facts *buildFacts(clang::ASTContext &Ctx, const std::string &MainFile, const std::string &Directory,
                      llvm::ArrayRef<const clang::Decl *> TopLevel = {});
 

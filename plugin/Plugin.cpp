@@ -13,10 +13,15 @@
 // The plugin never fails a compile because of its own problem: its findings
 // are warnings (errors only under -Werror, like any warning), it skips
 // analysis when the TU has errors, and a problem of its own (an unknown
-// argument, an unwritable file, an exception) is one warning, even under
-// -Werror.
+// argument, an unwritable file, an exception, facts that break their own
+// invariants) is one warning, even under -Werror.
+//
+// Environment: STALLCHECK_PLUGIN_TIMING=1 prints the time of each phase on
+// stderr; STALLCHECK_PLUGIN_FAULT stages a fault for the tests
+// (FaultInjection.h).
 #include <dlfcn.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +33,7 @@
 
 #include "ClangCompat.h"
 #include "Diagnostics.h"
+#include "FaultInjection.h"
 extern "C" {
 #include "config.h"
 }
@@ -80,6 +86,33 @@ struct FindingsHolder {
   FindingsHolder() { sc_findings_init(&F); }
   ~FindingsHolder() { sc_findings_free(&F); }
 };
+
+// STALLCHECK_PLUGIN_TIMING set: one line on stderr with the time each phase
+// of the plugin's work on the TU took (docs/performance.md uses it).
+class PhaseClock {
+public:
+  PhaseClock() : On(getenv("STALLCHECK_PLUGIN_TIMING") != nullptr), Last(Clock::now()) {}
+  bool on() const { return On; }
+  void lap(const char *Phase) {
+    if (!On) return;
+    Clock::time_point Now = Clock::now();
+    char Text[64];
+    snprintf(Text, sizeof Text, "%s%s %.2f ms", Line.empty() ? "" : ", ", Phase,
+             std::chrono::duration<double, std::milli>(Now - Last).count());
+    Line += Text;
+    Last = Now;
+  }
+  void print(const std::string &File) const {
+    if (On) fprintf(stderr, "stallcheck plugin timing: %s: %s\n", File.c_str(), Line.c_str());
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  bool On;
+  Clock::time_point Last;
+  std::string Line;
+};
+
 struct ConfigHolder {
   sc_config C = {};
   ~ConfigHolder() {
@@ -92,6 +125,24 @@ class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, PluginOptions Options) : CI(CI), Options(std::move(Options)) {}
 
+  // The TU's function definitions and initialised variables, kept as they
+  // are parsed, while they are still in the cache: the facts walk then
+  // needs no second pass over every declaration of every header.  (A
+  // definition reaches the consumer with its body, a variable with its
+  // initialiser.)
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    try {
+      for (const Decl *D : Group) {
+        const auto *FD = dyn_cast<FunctionDecl>(D);
+        const auto *V = dyn_cast<VarDecl>(D);
+        if ((FD && FD->doesThisDeclarationHaveABody()) || (V && V->getInit())) TopLevel.push_back(D);
+      }
+    } catch (...) {
+      TopLevelIncomplete = true; // out of memory: the walk falls back to the TU's decls()
+    }
+    return true;
+  }
+
   // The boundary between clang and the plugin: nothing the plugin does may
   // end the compile, so every exception stops here as one warning.
   void HandleTranslationUnit(ASTContext &Ctx) override {
@@ -100,11 +151,11 @@ public:
       if (CI.getDiagnostics().hasErrorOccurred()) return; // clang reports those
       analyse(Ctx);
     } catch (const std::bad_alloc &) {
-      reportPluginProblem(CI, "out of memory; analysis skipped");
+      reportPluginProblem(CI, (std::string("out of memory; ") + Lost).c_str());
     } catch (const std::exception &E) {
-      reportPluginProblem(CI, (std::string("internal error (") + E.what() + "); analysis skipped").c_str());
+      reportPluginProblem(CI, (std::string("internal error (") + E.what() + "); " + Lost).c_str());
     } catch (...) {
-      reportPluginProblem(CI, "internal error; analysis skipped");
+      reportPluginProblem(CI, (std::string("internal error; ") + Lost).c_str());
     }
   }
 
@@ -116,7 +167,30 @@ private:
     std::string Directory = CI.getFileSystemOpts().WorkingDir;
     if (Directory.empty()) Directory = absolutePath(".");
     std::string MainPath = absolutePath(Main->getName());
-    std::unique_ptr<sc_facts, FactsDeleter> Facts(buildFacts(Ctx, MainPath, Directory));
+    PhaseClock Clock;
+    if (Clock.on()) {
+      // The catalog's index is built on its first use, in the facts walk;
+      // timed apart, it is one phase of its own.
+      sc_catalog_wants_arg_text("");
+      Clock.lap("catalog");
+    }
+    // Declarations read from a PCH or a module never pass through
+    // HandleTopLevelDecl: then the walk takes the TU's own list.
+    llvm::ArrayRef<const Decl *> Walk;
+    if (!TopLevelIncomplete && !Ctx.getExternalSource()) Walk = TopLevel;
+    stageFault(Fault::Alloc);
+    std::unique_ptr<sc_facts, FactsDeleter> Facts(buildFacts(Ctx, MainPath, Directory, Walk));
+    stageCorruptFacts(Facts.get());
+    // Facts built here break the engine's invariants only through a bug of
+    // the plugin's: then the analysis is skipped rather than read out of
+    // bounds inside the compiler.
+    char Broken[160];
+    if (sc_facts_check(Facts.get(), Broken, sizeof Broken) != 0) {
+      reportPluginProblem(CI, (std::string("internal error (inconsistent facts: ") + Broken + "); analysis skipped").c_str());
+      return;
+    }
+    stageFault(Fault::Throw);
+    Clock.lap("facts");
 
     if (!Options.DumpFacts.empty()) {
       FILE *Out = Options.DumpFacts == "-" ? stdout : fopen(Options.DumpFacts.c_str(), "w");
@@ -155,14 +229,21 @@ private:
         reportPluginProblem(CI, ("unknown rule '" + Rule + "' in disable=").c_str());
     sc_facts *Tus[1] = {Facts.get()};
     sc_config_mark_functions(&Config.C, Tus, 1); // "hot" functions for the GPU rules
+    Clock.lap("outputs and configuration");
     FindingsHolder Findings;
     std::unique_ptr<sc_program, ProgramDeleter> Program(sc_program_link(Tus, 1));
+    Clock.lap("link");
     sc_program_solve(Program.get());
+    Clock.lap("solve");
     sc_analyze(Program.get(), &Analysis, &Findings.F);
+    Clock.lap("checks");
     sc_findings_apply_suppressions(&Findings.F, nullptr, nullptr);
     sc_findings_check_nolint(&Findings.F, nullptr, nullptr, reportUnknownNolint, &CI);
     sc_config_apply_excludes(&Config.C, &Findings.F);
+    sc_config_apply_suppressions(&Config.C, &Findings.F);
+    Lost = "findings not reported";
     reportFindings(CI, Findings.F, Options.WarningsAsErrors);
+    Lost = "SARIF not written";
 
     if (!Options.Sarif.empty()) {
       sc_sarif_options Sarif = {};
@@ -173,6 +254,8 @@ private:
       if (sc_report_sarif_file(Options.Sarif.c_str(), &Findings.F, &Sarif) != 0)
         reportPluginProblem(CI, ("cannot write " + Options.Sarif).c_str());
     }
+    Clock.lap("report");
+    Clock.print(MainPath);
   }
 
   // A NOLINT naming a stallcheck rule that does not exist: said at the name,
@@ -186,6 +269,9 @@ private:
 
   CompilerInstance &CI;
   PluginOptions Options;
+  std::vector<const Decl *> TopLevel;
+  bool TopLevelIncomplete = false;
+  const char *Lost = "analysis skipped"; // what an exception costs the user at this point
 };
 
 class Action : public PluginASTAction {

@@ -322,35 +322,8 @@ static int want(reader *r, int n) {
 /* Index checks the engine relies on: a corrupted file must not make it read
  * out of bounds. */
 static void validate(reader *r, const sc_facts *f) {
-  for (uint32_t i = 0; i < f->ncalls && !r->failed; i++) {
-    const sc_call *c = &f->calls[i];
-    if (c->caller >= f->nfunctions) fail(r, "call %u: caller %u out of range", i, c->caller);
-    if (c->loop != SC_NONE && c->loop >= f->nloops) fail(r, "call %u: loop out of range", i);
-    /* The guard is recorded before the calls it guards, in the same function. */
-    for (uint32_t a = 0; a < c->nargs && !r->failed; a++) {
-      const sc_arg *g = &f->args[c->first_arg + a];
-      if (g->value_call && (g->value_call - 1 >= i || f->calls[g->value_call - 1].caller != c->caller))
-        fail(r, "call %u: argument %u: value call out of range", i, a);
-    }
-    uint32_t guard = sc_call_zero_guard(c);
-    if (guard != SC_NONE && (guard >= i || f->calls[guard].caller != c->caller))
-      fail(r, "call %u: zero guard out of range", i);
-    if (c->callee_kind == SC_CALLEE_PARAM && c->caller < f->nfunctions && c->param >= f->functions[c->caller].nparams)
-      fail(r, "call %u: parameter out of range", i);
-  }
-  for (uint32_t i = 0; i < f->nflows && !r->failed; i++) {
-    const sc_flow *w = &f->flows[i];
-    if (w->function != SC_NONE && w->function >= f->nfunctions) fail(r, "flow %u: function out of range", i);
-    if (w->kind == SC_FLOW_ARG && (w->call >= f->ncalls || w->arg >= f->calls[w->call].nargs))
-      fail(r, "flow %u: call or argument out of range", i);
-  }
-  for (uint32_t i = 0; i < f->nloops && !r->failed; i++) {
-    const sc_loop *l = &f->loops[i];
-    if (l->function >= f->nfunctions) fail(r, "loop %u: function out of range", i);
-    if (l->parent != SC_NONE && l->parent >= i) fail(r, "loop %u: parent out of range", i);
-  }
-  for (uint32_t i = 0; i < f->nargs && !r->failed; i++)
-    if (f->args[i].kind == SC_ARG_PARAM && f->args[i].param == SC_NONE) fail(r, "argument %u: no parameter", i);
+  char problem[160];
+  if (sc_facts_check(f, problem, sizeof problem) != 0) fail(r, "%s", problem);
 }
 
 int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t error_size) {

@@ -222,6 +222,11 @@ typedef struct sc_facts {
 sc_facts *sc_facts_new(const char *tu_file);
 void sc_facts_free(sc_facts *facts);
 
+/* Checks the index invariants the engine relies on (callers, loops,
+ * arguments, guards, flows in range).  Returns 0, or -1 with the first
+ * problem in `problem` (`size` bytes; may be NULL). */
+int sc_facts_check(const sc_facts *f, char *problem, size_t size);
+
 const char *sc_facts_intern(sc_facts *facts, const char *s); /* NULL -> NULL */
 const char *sc_facts_intern_n(sc_facts *facts, const char *s, size_t n);
 
