@@ -190,6 +190,14 @@ private:
     bool HasUsr = false;
   };
   llvm::DenseMap<const Decl *, Names> NameCache;
+  // Parameter types as libclang spells them, by type: a program passes the
+  // same few types over and over, and printing one builds a string.
+  llvm::DenseMap<void *, const char *> TypeSpellings;
+  const char *typeSpelling(QualType T, const PrintingPolicy &Policy) {
+    const char *&Spelling = TypeSpellings[T.getAsOpaquePtr()];
+    if (!Spelling) Spelling = intern(asLibclangType(T).getAsString(Policy));
+    return Spelling;
+  }
   llvm::DenseMap<unsigned, const char *> PathCache; // by FileID hash value
   // The last location asked for: a direct call asks for its start and then
   // for its callee's name, which are the same place unless it has parentheses.
@@ -704,7 +712,7 @@ void Builder::visitCall(const CallExpr *E) {
     Arg.param = SC_NONE;
     if (!A) continue;
     classifyArg(A, Arg);
-    if (Proto && I < Proto->getNumParams()) Arg.type = intern(asLibclangType(Proto->getParamType(I)).getAsString(Policy));
+    if (Proto && I < Proto->getNumParams()) Arg.type = typeSpelling(Proto->getParamType(I), Policy);
     if (WantsText && Arg.kind != SC_ARG_STRING) Arg.text = tokenText(A);
   }
   uint32_t Index = sc_facts_add_call(F, &Call, NArgs ? Args.data() : nullptr, NArgs);

@@ -41,29 +41,31 @@ static int reads_spelling(const sc_cond *c) {
 /* Rows of one function are made adjacent, so a lookup returns a slice; the
  * sort keeps each function's rows in table order (the first row whose
  * condition holds wins). */
+/* Entries carry their original position so that qsort is stable. */
+typedef struct api_entry {
+  sc_api row;
+  size_t order;
+} api_entry;
+
+static int by_function_kind_order(const void *pa, const void *pb) {
+  const api_entry *a = pa, *b = pb;
+  int c = strcmp(a->row.function, b->row.function);
+  if (!c) c = (int)a->row.kind - (int)b->row.kind;
+  if (!c) c = a->order < b->order ? -1 : a->order > b->order;
+  return c;
+}
+
 static void build(void) {
   for (size_t i = 0; i < SC_COUNTOF(families); i++) cat.napis += families[i]->count;
-  /* Entries carry their original position so that qsort is stable. */
-  typedef struct { sc_api row; size_t order; } entry;
+  typedef api_entry entry;
   entry *tmp = malloc(cat.napis * sizeof *tmp);
   cat.apis = malloc(cat.napis * sizeof *cat.apis);
   if (!tmp || !cat.apis) abort();
   size_t n = 0;
   for (size_t i = 0; i < SC_COUNTOF(families); i++)
     for (size_t j = 0; j < families[i]->count; j++, n++) tmp[n].row = families[i]->rows[j], tmp[n].order = n;
-  for (size_t i = 1; i < n; i++) { /* insertion sort: a few hundred rows, once */
-    entry e = tmp[i];
-    size_t k = i;
-    while (k > 0) {
-      int c = strcmp(tmp[k - 1].row.function, e.row.function);
-      if (!c) c = (int)tmp[k - 1].row.kind - (int)e.row.kind;
-      if (!c) c = tmp[k - 1].order > e.order ? 1 : -1;
-      if (c <= 0) break;
-      tmp[k] = tmp[k - 1];
-      k--;
-    }
-    tmp[k] = e;
-  }
+  /* Built on every compile the plugin sees: qsort, not an insertion sort. */
+  qsort(tmp, n, sizeof *tmp, by_function_kind_order);
   cat.api_index = sc_strmap_new();
   cat.text_index = sc_strmap_new();
   for (size_t i = 0; i < n; i++) {
