@@ -235,10 +235,17 @@ sc_facts *sc_frontend_parse_files(CXIndex index, const sc_compile_command *cmd, 
   if (!workdir) abort();
   memcpy(workdir, "-working-directory=", sizeof "-working-directory=" - 1);
   memcpy(workdir + sizeof "-working-directory=" - 1, cmd->directory, dirlen + 1);
-  const char **argv = malloc((nargs + 1) * sizeof *argv);
+  /* Compile databases made for gcc carry its warning options (-Wlogical-op,
+   * -Wduplicated-cond): clang's driver would print a warning for each on
+   * every file, burying stallcheck's own messages.  The analysis reads no
+   * warning, so none of them matters here. */
+  static const char *const quiet[] = {"-Wno-unknown-warning-option", "-Wno-unused-command-line-argument"};
+  size_t nquiet = sizeof quiet / sizeof *quiet;
+  const char **argv = malloc((nargs + 1 + nquiet) * sizeof *argv);
   if (!argv) abort();
   argv[0] = workdir;
   for (size_t i = 0; i < nargs; i++) argv[i + 1] = args[i];
+  for (size_t i = 0; i < nquiet; i++) argv[nargs + 1 + i] = quiet[i];
 
   struct CXUnsavedFile *files = nunsaved ? calloc(nunsaved, sizeof *files) : NULL;
   for (unsigned i = 0; i < nunsaved; i++) {
@@ -249,8 +256,8 @@ sc_facts *sc_frontend_parse_files(CXIndex index, const sc_compile_command *cmd, 
 
   CXTranslationUnit tu = NULL;
   unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-  enum CXErrorCode rc = clang_parseTranslationUnit2(index, cmd->file, argv, (int)(nargs + 1), files, nunsaved,
-                                                    options, &tu);
+  enum CXErrorCode rc = clang_parseTranslationUnit2(index, cmd->file, argv, (int)(nargs + 1 + nquiet), files,
+                                                    nunsaved, options, &tu);
   free(files);
   free(argv);
   free(workdir);

@@ -148,6 +148,9 @@ static const sc_api rows[] = {
     LIBC("getgrouplist", "nss", SC_ALWAYS, nss, sc_remedy_nss),
     LIBC("initgroups", "nss", SC_ALWAYS, nss, sc_remedy_nss),
     LIBC("getservbyname", "nss", SC_ALWAYS, nss, sc_remedy_nss),
+    LIBC("getservbyport", "nss", SC_ALWAYS, nss, sc_remedy_nss),
+    LIBC("getprotobyname", "nss", SC_ALWAYS, nss, sc_remedy_nss),
+    LIBC("getprotobynumber", "nss", SC_ALWAYS, nss, sc_remedy_nss),
 
     /* ---- processes ---- */
     LIBC("system", "process", SC_ALWAYS, "runs a shell command and waits for it to exit", sc_remedy_run_command),
@@ -165,12 +168,12 @@ static const sc_api rows[] = {
      * silent in programs whose threads wake a loop. */
     ROW("pthread_join", "thread", "pthread", SC_ALWAYS, SC_APIF_JOIN, "waits for another thread to finish", sc_remedy_thread_join),
     ROW("thrd_join", "thread", "C11 threads", SC_ALWAYS, SC_APIF_JOIN, "waits for another thread to finish", sc_remedy_thread_join),
-    ROW("pthread_cond_wait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
-    ROW("pthread_cond_timedwait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
-    ROW("pthread_cond_clockwait", "lock", "pthread", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
-    ROW("pthread_barrier_wait", "lock", "pthread", SC_ALWAYS, 0, "waits for the other threads at the barrier", sc_remedy_sync_wait),
-    ROW("cnd_wait", "lock", "C11 threads", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
-    ROW("cnd_timedwait", "lock", "C11 threads", SC_ALWAYS, 0, other_thread, sc_remedy_sync_wait),
+    ROW("pthread_cond_wait", "lock", "pthread", SC_ALWAYS, SC_APIF_OTHER_THREAD, other_thread, sc_remedy_sync_wait),
+    ROW("pthread_cond_timedwait", "lock", "pthread", SC_ALWAYS, SC_APIF_OTHER_THREAD, other_thread, sc_remedy_sync_wait),
+    ROW("pthread_cond_clockwait", "lock", "pthread", SC_ALWAYS, SC_APIF_OTHER_THREAD, other_thread, sc_remedy_sync_wait),
+    ROW("pthread_barrier_wait", "lock", "pthread", SC_ALWAYS, SC_APIF_OTHER_THREAD, "waits for the other threads at the barrier", sc_remedy_sync_wait),
+    ROW("cnd_wait", "lock", "C11 threads", SC_ALWAYS, SC_APIF_OTHER_THREAD, other_thread, sc_remedy_sync_wait),
+    ROW("cnd_timedwait", "lock", "C11 threads", SC_ALWAYS, SC_APIF_OTHER_THREAD, other_thread, sc_remedy_sync_wait),
     LIBC("sem_wait", "lock", SC_ALWAYS, other_thread, sc_remedy_sync_wait),
     LIBC("sem_timedwait", "lock", SC_ALWAYS, other_thread, sc_remedy_sync_wait),
     LIBC("sem_clockwait", "lock", SC_ALWAYS, other_thread, sc_remedy_sync_wait),

@@ -202,12 +202,14 @@ static int is_address_literal(const sc_arg *a) {
   return 1;
 }
 
-/* Paths the kernel answers from memory: procfs and sysfs files, and device
- * nodes, whose open returns at once.  A terminal's open may wait for the
+/* Paths the kernel answers from memory: procfs and sysfs files, tmpfs
+ * (/run, /dev/shm), and device nodes, whose open returns at once.  A terminal's open may wait for the
  * line (a serial port without CLOCAL waits for carrier): not those. */
 static int is_kernel_path(const char *path) {
   if (!path) return 0;
   if (!strncmp(path, "/proc/", 6) || !strncmp(path, "/sys/", 5)) return 1;
+  /* tmpfs: memory, whatever the files hold. */
+  if (!strncmp(path, "/run/", 5) || !strncmp(path, "/var/run/", 9) || !strncmp(path, "/dev/shm/", 9)) return 1;
   return !strncmp(path, "/dev/", 5) && strncmp(path + 5, "tty", 3) && strncmp(path + 5, "serial", 6) &&
          strncmp(path + 5, "cu", 2);
 }
@@ -231,32 +233,24 @@ static int same_variable(const sc_arg *a, const sc_arg *b) {
   return a->name && b->name && !strcmp(a->name, b->name);
 }
 
-/* The path argument of the calls that open a file for a stream or a
- * descriptor, or -1. */
-static int path_arg_of_opener(const char *name) {
-  static const struct {
-    const char *name;
-    int path;
-  } openers[] = {{"fopen", 0}, {"fopen64", 0}, {"open", 0}, {"open64", 0}, {"openat", 1}, {"freopen", 0}};
-  for (size_t i = 0; name && i < SC_COUNTOF(openers); i++)
-    if (!strcmp(name, openers[i].name)) return openers[i].path;
-  return -1;
-}
-
 /* Whether argument `a` of `call` names a kernel path: a literal; a local
  * buffer that the nearest earlier call of the same function filling it
  * (snprintf(path, n, "/sys/class/rfkill/rfkill%u/name", i)) filled from a
- * literal format under such a directory; or a stream or descriptor the
- * local was assigned from opening such a path (fp = fopen("/proc/self/maps")
- * then fgets(line, n, fp)). */
-static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call) {
+ * literal format under such a directory; or a local holding what a call
+ * made of such a path: a stream or descriptor that fopen, open or the
+ * program's own opener returned for it (lldpd's priv_open), the fdopen of
+ * such a descriptor, or a string g_strdup_printf or g_build_filename built
+ * from it. */
+static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call, int depth) {
   if (a->kind == SC_ARG_STRING) return is_kernel_path(a->text);
   if (a->kind != SC_ARG_VAR) return 0;
   if (a->value_call && a->value_call - 1 < (uint32_t)(call - f->calls)) {
-    const sc_call *opener = &f->calls[a->value_call - 1];
-    int path = opener->callee_kind == SC_CALLEE_DIRECT ? path_arg_of_opener(opener->callee_name) : -1;
-    if (path >= 0 && (uint32_t)path < opener->nargs)
-      return names_kernel_file(&f->args[opener->first_arg + (uint32_t)path], f, opener);
+    /* Earlier calls only, and a few steps back: the recursion ends soon. */
+    const sc_call *from = &f->calls[a->value_call - 1];
+    int fdopen = from->callee_kind == SC_CALLEE_DIRECT && from->callee_name && !strcmp(from->callee_name, "fdopen");
+    for (uint32_t i = 0; depth < 4 && i < from->nargs && (!fdopen || i == 0); i++)
+      if (names_kernel_file(&f->args[from->first_arg + i], f, from, depth + 1)) return 1;
+    return 0;
   }
   for (const sc_call *c = call; c-- > f->calls && c->caller == call->caller;) {
     int format = c->callee_kind == SC_CALLEE_DIRECT ? format_arg_of_filler(c->callee_name) : -1;
@@ -290,7 +284,7 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
     case SC_COND_ARG_NOT_ADDRESS:
       return a && !is_address_literal(a);
     case SC_COND_ARG_NOT_KERNEL_FILE:
-      return !a || !names_kernel_file(a, f, call);
+      return !a || !names_kernel_file(a, f, call, 0);
     case SC_COND_ARG_EQUALS:
       if (!a) return 0;
       if (a->kind == SC_ARG_INT) return a->ival == c->mask;

@@ -37,9 +37,19 @@ static void on_timer(uv_timer_t *t) {
   fprintf(stderr, "tick\n"); // logging to stderr: silent
 }
 
+// The thread the timer waits for (a program without threads never gets
+// past a condition wait: tests/blocking/condvar_without_threads.c).
+static void *produce(void *arg) {
+  pthread_mutex_lock(&lock);
+  pthread_cond_signal(&ready);
+  pthread_mutex_unlock(&lock);
+  return arg;
+}
+
 int main(void) {
   static uv_timer_t timer;
   static uv_signal_t sig;
+  pthread_create(&worker, NULL, produce, NULL);
   uv_timer_init(uv_default_loop(), &timer);
   uv_timer_start(&timer, on_timer, 0, 1000);
   uv_signal_init(uv_default_loop(), &sig);

@@ -112,8 +112,12 @@ enum {
   SC_APIF_STREAM_READ = 1u << 2, /* a stream read: does not wait when it sits in
                                a callback the loop runs because a descriptor
                                is readable (fgets of stdin in an EV_READ callback) */
-  SC_APIF_USER = 1u << 3    /* added by the project's configuration: applies to
+  SC_APIF_USER = 1u << 3,   /* added by the project's configuration: applies to
                                the program's own functions too */
+  SC_APIF_OTHER_THREAD = 1u << 4 /* waits for another thread of the process (a
+                               condition variable, a barrier): a program that
+                               starts no thread never gets here (dbus's
+                               locks in a build without threads) */
 };
 
 /* An API of interest.  For SC_API_BLOCKING / CPU / GPU rows `cond` says when

@@ -95,6 +95,9 @@ typedef struct sc_program {
                                a pipe write...): a join on the loop is then the
                                join of a thread that said it is done */
   int has_main;
+  int starts_threads;       /* some code runs on a worker thread (a thread start
+                               routine, a thread pool's job): without one, no
+                               other thread can signal a condition variable */
 
   /* Where NOLINT comments at roots are read (NULL: from disk); set before
    * sc_program_solve, as sc_analyze_programs does from its options. */
