@@ -221,7 +221,12 @@ static int format_arg_of_filler(const char *name) {
     const char *name;
     int format;
   } fillers[] = {{"snprintf", 2}, {"vsnprintf", 2}, {"sprintf", 1},   {"vsprintf", 1},
-                 {"asprintf", 1}, {"vasprintf", 1}, {"xasprintf", 1}, {"g_snprintf", 2}};
+                 {"asprintf", 1}, {"vasprintf", 1}, {"xasprintf", 1}, {"g_snprintf", 2},
+                 /* What glibc's _FORTIFY_SOURCE macros turn them into under clang
+                  * (Debian builds with -D_FORTIFY_SOURCE=2). */
+                 {"__builtin___snprintf_chk", 4}, {"__builtin___vsnprintf_chk", 4}, {"__snprintf_chk", 4},
+                 {"__vsnprintf_chk", 4}, {"__builtin___sprintf_chk", 3}, {"__builtin___vsprintf_chk", 3},
+                 {"__sprintf_chk", 3}, {"__vsprintf_chk", 3}};
   for (size_t i = 0; name && i < SC_COUNTOF(fillers); i++)
     if (!strcmp(name, fillers[i].name)) return fillers[i].format;
   return -1;

@@ -10,6 +10,9 @@
 // A regular path, and a terminal (whose open may wait for the line), are
 // still reported.
 // RUN: not %stallcheck %s -- 2>&1 | FileCheck %s --implicit-check-not=warning:
+// The same under glibc's _FORTIFY_SOURCE, which turns snprintf into
+// __builtin___snprintf_chk (Debian builds with it):
+// RUN: not %stallcheck %s -- -O2 -D_FORTIFY_SOURCE=2 2>&1 | FileCheck %s --implicit-check-not=warning:
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
