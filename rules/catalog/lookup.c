@@ -226,7 +226,7 @@ static int format_arg_of_filler(const char *name) {
                   * (Debian builds with -D_FORTIFY_SOURCE=2). */
                  {"__builtin___snprintf_chk", 4}, {"__builtin___vsnprintf_chk", 4}, {"__snprintf_chk", 4},
                  {"__vsnprintf_chk", 4}, {"__builtin___sprintf_chk", 3}, {"__builtin___vsprintf_chk", 3},
-                 {"__sprintf_chk", 3}, {"__vsprintf_chk", 3}};
+                 {"__sprintf_chk", 3}, {"__vsprintf_chk", 3}, {"__asprintf_chk", 2}, {"__vasprintf_chk", 2}};
   for (size_t i = 0; name && i < SC_COUNTOF(fillers); i++)
     if (!strcmp(name, fillers[i].name)) return fillers[i].format;
   return -1;
