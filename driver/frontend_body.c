@@ -346,7 +346,7 @@ static void visit_call(fe_state *st, CXCursor c) {
     args[i].param = SC_NONE;
     classify_arg(st, a, &args[i]);
     if ((int)i < nparams) args[i].type = type_spelling(st, clang_getArgType(fn_type, i));
-    if (wants_text && args[i].kind != SC_ARG_STRING) args[i].text = fe_token_text(st, a);
+    if (wants_text && args[i].kind != SC_ARG_STRING) args[i].text = fe_arg_text_with_fields(st, a);
   }
   uint32_t index = sc_facts_add_call(st->facts, &call, args, nargs);
   fe_recent_call_add(st, c, index);
@@ -878,7 +878,10 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
     fe_children_get(c, &k);
     for (unsigned i = 0; i < k.count; i++)
       walk(st, k.items[i], i == 1 && k.count == 2 ? store_target(st, k.items[0]) : other);
-    if (k.count == 2) remember_assigned_call(st, fe_local_var(k.items[0]), k.items[1]);
+    if (k.count == 2) {
+      remember_assigned_call(st, fe_local_var(k.items[0]), k.items[1]);
+      if (st->function != SC_NONE) fe_field_store_add(st, k.items[0], k.items[1]);
+    }
     fe_children_free(&k);
     return;
   }

@@ -12,6 +12,7 @@
  * variable holds the call it was assigned from last in the walk's (source)
  * order.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,7 @@ void fe_branches_reset(fe_state *st, CXCursor body) {
   st->branch_depth = 0;
   st->nrecent = 0;
   st->nvar_calls = 0;
+  st->nfield_stores = 0;
   st->body = body;
 }
 
@@ -38,6 +40,69 @@ void fe_branches_free(fe_state *st) {
   free(st->var_calls);
   st->var_calls = NULL;
   st->nvar_calls = st->cap_var_calls = 0;
+  free(st->field_stores);
+  st->field_stores = NULL;
+  st->nfield_stores = st->cap_field_stores = 0;
+}
+
+/* ---- stores into fields of local structs --------------------------------- */
+
+struct fe_field_store {
+  CXCursor var;
+  const char *field;
+  CXCursor value;
+};
+
+void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value) {
+  CXCursor member = fe_strip_casts(lhs);
+  if (clang_getCursorKind(member) != CXCursor_MemberRefExpr) return;
+  fe_children base;
+  fe_children_get(member, &base);
+  CXCursor var = base.count == 1 ? fe_local_var(base.items[0]) : clang_getNullCursor();
+  fe_children_free(&base);
+  if (clang_Cursor_isNull(var)) return;
+  const char *field = fe_cursor_name(st, clang_getCursorReferenced(member));
+  if (!field) return;
+  for (uint32_t i = 0; i < st->nfield_stores; i++)
+    if (clang_equalCursors(st->field_stores[i].var, var) && !strcmp(st->field_stores[i].field, field)) {
+      st->field_stores[i].value = value;
+      return;
+    }
+  if (st->nfield_stores == st->cap_field_stores) {
+    st->cap_field_stores = st->cap_field_stores ? st->cap_field_stores * 2 : 8;
+    st->field_stores = realloc(st->field_stores, st->cap_field_stores * sizeof *st->field_stores);
+    if (!st->field_stores) abort();
+  }
+  st->field_stores[st->nfield_stores++] = (struct fe_field_store){var, field, value};
+}
+
+const char *fe_arg_text_with_fields(fe_state *st, CXCursor arg) {
+  const char *text = fe_token_text(st, arg);
+  CXCursor s = fe_strip_casts(arg);
+  if (clang_getCursorKind(s) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_AddrOf) {
+    fe_children c;
+    fe_children_get(s, &c);
+    s = c.count == 1 ? c.items[0] : clang_getNullCursor();
+    fe_children_free(&c);
+  }
+  CXCursor var = clang_Cursor_isNull(s) ? s : fe_local_var(s);
+  if (!text || clang_Cursor_isNull(var)) return text;
+  char *joined = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&joined, &len);
+  if (!out) return text;
+  fputs(text, out);
+  int n = 0;
+  for (uint32_t i = 0; i < st->nfield_stores; i++) {
+    if (!clang_equalCursors(st->field_stores[i].var, var)) continue;
+    const char *value = fe_token_text(st, st->field_stores[i].value);
+    fprintf(out, "%s%s=%s", n++ ? "; " : " {", st->field_stores[i].field, value ? value : "?");
+  }
+  if (n) fputc('}', out);
+  fclose(out);
+  const char *r = n ? sc_facts_intern(st->facts, joined) : text;
+  free(joined);
+  return r;
 }
 
 void fe_recent_call_add(fe_state *st, CXCursor call, uint32_t index) {

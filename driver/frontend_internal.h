@@ -42,6 +42,10 @@ typedef struct fe_state {
   uint32_t nrecent;
   struct fe_var_call *var_calls;
   uint32_t nvar_calls, cap_var_calls;
+  /* Stores into fields of local structs (`hints.ai_flags = AI_NUMERICHOST`),
+   * spelled only when an argument the catalog reads needs them. */
+  struct fe_field_store *field_stores;
+  uint32_t nfield_stores, cap_field_stores;
   CXCursor body;
 
   /* USRs and names of declarations already seen, by declaration: clang
@@ -147,6 +151,14 @@ void fe_var_call_set(fe_state *st, CXCursor var, uint32_t index);
 uint32_t fe_var_call(fe_state *st, CXCursor var, int strict);
 /* The local variable `e` (stripped) refers to, or a null cursor. */
 CXCursor fe_local_var(CXCursor e);
+/* `v.f = value` or `v->f = value` with `v` a local: remembered as v's last
+ * store to f. */
+void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value);
+/* The text of argument `arg` (`&hints`) followed by the stores the function
+ * made to the fields of the local it names, in the order of their first
+ * store: "&hints {ai_flags=AI_NUMERICHOST; ai_family=AF_UNSPEC}".  Interned;
+ * the argument's text alone when there are none. */
+const char *fe_arg_text_with_fields(fe_state *st, CXCursor arg);
 /* Whether `cond` is `flag` or `flag && ...` for a local `int flag = 0;` the
  * function never writes nor takes the address of: a debugging switch left
  * off, whose branch is dead. */

@@ -175,6 +175,16 @@ private:
   };
   llvm::DenseMap<const VarDecl *, HeldCall> VarCall;
   uint32_t BranchDepth = 0;
+  // Stores into fields of local structs (`hints.ai_flags = AI_NUMERICHOST`),
+  // in the order of their first store, as frontend_branches.c keeps them.
+  struct FieldStore {
+    const VarDecl *Var;
+    const char *Field;
+    const Expr *Value;
+  };
+  llvm::SmallVector<FieldStore, 8> FieldStores;
+  void addFieldStore(const Expr *Lhs, const Expr *Value);
+  const char *argTextWithFields(const Expr *A);
   uint32_t nesting() const { return Depth + BranchDepth; }
   // The call a local holds, as driver/frontend_branches.c fe_var_call.
   uint32_t heldCall(const VarDecl *V, bool Strict = true) const {
@@ -713,7 +723,7 @@ void Builder::visitCall(const CallExpr *E) {
     if (!A) continue;
     classifyArg(A, Arg);
     if (Proto && I < Proto->getNumParams()) Arg.type = typeSpelling(Proto->getParamType(I), Policy);
-    if (WantsText && Arg.kind != SC_ARG_STRING) Arg.text = tokenText(A);
+    if (WantsText && Arg.kind != SC_ARG_STRING) Arg.text = argTextWithFields(A);
   }
   uint32_t Index = sc_facts_add_call(F, &Call, NArgs ? Args.data() : nullptr, NArgs);
   CallIndex[E] = Index;
@@ -1027,6 +1037,7 @@ void Builder::walk(const Stmt *S, Target T) {
     walk(B->getLHS(), Target());
     walk(B->getRHS(), storeTarget(B->getLHS()));
     rememberAssignedCall(localVar(B->getLHS()), B->getRHS());
+    if (Function != SC_NONE) addFieldStore(B->getLHS(), B->getRHS());
     return;
   }
   case Stmt::ReturnStmtClass: {
@@ -1066,6 +1077,7 @@ void Builder::walk(const Stmt *S, Target T) {
 void Builder::resetBranches(const Stmt *B) {
   ZeroGuard = SC_NONE;
   BranchDepth = 0;
+  FieldStores.clear();
   CallIndex.clear();
   VarCall.clear();
   Body = B;
@@ -1161,6 +1173,42 @@ bool Builder::isDeadFlagTest(const Expr *Cond) {
   int64_t Value;
   if (!V->getInit() || !intConstant(V->getInit(), Value) || Value != 0) return false;
   return Body && !writes(Body, nullptr, V);
+}
+
+void Builder::addFieldStore(const Expr *Lhs, const Expr *Value) {
+  const auto *M = dyn_cast<MemberExpr>(stripCasts(Lhs));
+  const auto *Field = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
+  const VarDecl *V = M ? localVar(M->getBase()) : nullptr;
+  if (!Field || !V) return;
+  const char *Name = name(Field);
+  if (!Name) return;
+  for (FieldStore &S : FieldStores)
+    if (S.Var == V && !strcmp(S.Field, Name)) {
+      S.Value = Value;
+      return;
+    }
+  FieldStores.push_back({V, Name, Value});
+}
+
+const char *Builder::argTextWithFields(const Expr *A) {
+  const char *Text = tokenText(A);
+  const Expr *S = stripCasts(A);
+  if (const auto *U = dyn_cast<UnaryOperator>(S); U && U->getOpcode() == UO_AddrOf) S = U->getSubExpr();
+  const VarDecl *V = localVar(S);
+  if (!Text || !V) return Text;
+  std::string Joined = Text;
+  int N = 0;
+  for (const FieldStore &Store : FieldStores) {
+    if (Store.Var != V) continue;
+    const char *Value = tokenText(Store.Value);
+    Joined += N++ ? "; " : " {";
+    Joined += Store.Field;
+    Joined += '=';
+    Joined += Value ? Value : "?";
+  }
+  if (!N) return Text;
+  Joined += '}';
+  return intern(Joined);
 }
 
 void Builder::walkGuarded(const Stmt *S, uint32_t Guard) {

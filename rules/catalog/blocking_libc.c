@@ -120,7 +120,7 @@ static const sc_api rows[] = {
     /* ---- DNS ---- */
     /* getaddrinfo(NULL, port, ...) (a passive or loopback address) and a
      * numeric host literal ask no server. */
-    {"getaddrinfo", SC_API_BLOCKING, "dns", "libc", SC_IF_NONNULL(0), 0, dns, sc_remedy_dns, SC_IF_NOT_ADDRESS(0)},
+    {"getaddrinfo", SC_API_BLOCKING, "dns", "libc", SC_IF_NONNULL(0), 0, dns, sc_remedy_dns, SC_IF_NOT_NUMERIC_HOST(0, 2)},
     LIBC("gethostbyname", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyname2", "dns", SC_ALWAYS, dns, sc_remedy_dns),
     LIBC("gethostbyname_r", "dns", SC_ALWAYS, dns, sc_remedy_dns),

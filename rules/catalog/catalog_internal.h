@@ -25,6 +25,7 @@
 #define SC_IF_NOT_ADDRESS(arg) {SC_COND_ARG_NOT_ADDRESS, (arg), 0, NULL}
 #define SC_IF_MAY_HAVE(arg, mask, flag) {SC_COND_ARG_MAY_HAVE_FLAG, (arg), (mask), (flag)}
 #define SC_IF_NOT_KERNEL_FILE(arg) {SC_COND_ARG_NOT_KERNEL_FILE, (arg), 0, NULL}
+#define SC_IF_NOT_NUMERIC_HOST(host, hints) {SC_COND_ARG_NOT_NUMERIC_HOST, (host), (hints), "AI_NUMERICHOST"}
 
 /* Flag values of Linux/glibc on x86-64 and aarch64.  Rows match the macro's
  * spelling too, so a platform with other values still matches the names. */

@@ -35,7 +35,8 @@ static pthread_once_t built = PTHREAD_ONCE_INIT;
 
 static int reads_spelling(const sc_cond *c) {
   return c->kind == SC_COND_ARG_HAS_FLAG || c->kind == SC_COND_ARG_LACKS_FLAG || c->kind == SC_COND_ARG_EQUALS ||
-         c->kind == SC_COND_ARG_MAY_HAVE_FLAG || c->kind == SC_COND_ARG_NOT_STD_STREAM;
+         c->kind == SC_COND_ARG_MAY_HAVE_FLAG || c->kind == SC_COND_ARG_NOT_STD_STREAM ||
+         c->kind == SC_COND_ARG_NOT_NUMERIC_HOST;
 }
 
 /* Rows of one function are made adjacent, so a lookup returns a slice; the
@@ -288,6 +289,21 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
       return a && !is_std_stream(a);
     case SC_COND_ARG_NOT_ADDRESS:
       return a && !is_address_literal(a);
+    case SC_COND_ARG_NOT_NUMERIC_HOST: {
+      if (!a || is_address_literal(a)) return 0;
+      /* The hints, spelled with the stores the caller made to their fields:
+       * "&hints {ai_family=AF_UNSPEC; ai_flags=AI_PASSIVE | AI_NUMERICHOST}". */
+      const sc_arg *hints = c->mask < call->nargs ? &f->args[call->first_arg + (uint32_t)c->mask] : NULL;
+      const char *flags = hints && hints->text ? strstr(hints->text, "ai_flags=") : NULL;
+      if (!flags) return 1;
+      const char *end = strchr(flags, ';');
+      char value[256];
+      size_t n = end ? (size_t)(end - flags) : strlen(flags);
+      if (n >= sizeof value) n = sizeof value - 1;
+      memcpy(value, flags, n);
+      value[n] = '\0';
+      return !spelling_sets(value, c->flag);
+    }
     case SC_COND_ARG_NOT_KERNEL_FILE:
       return !a || !names_kernel_file(a, f, call, 0);
     case SC_COND_ARG_EQUALS:

@@ -44,6 +44,10 @@ typedef enum sc_cond_kind {
                                `flag`, or is a value computed at run time
                                (`flags`, not `&lock`): a flags word the
                                program builds itself usually carries it */
+  SC_COND_ARG_NOT_NUMERIC_HOST, /* getaddrinfo: argument `arg` (the host) is not
+                               a numeric address literal, and argument `mask`
+                               (the hints) is not a local whose fields the
+                               caller set with AI_NUMERICHOST in ai_flags */
   SC_COND_ARG_NOT_KERNEL_FILE /* argument `arg` is not a path the kernel answers
                                from memory: a literal under /proc/, /sys/ or
                                /dev/ (not a terminal), or a buffer the caller
