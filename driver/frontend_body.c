@@ -319,6 +319,7 @@ static void visit_call(fe_state *st, CXCursor c) {
   call.param = SC_NONE;
   call.loop = st->loop;
   call.zero_guard = st->zero_guard == SC_NONE ? 0 : st->zero_guard + 1;
+  call.param_guards = st->param_guards;
   CXCursor direct_ref = clang_getNullCursor();
   classify_callee(st, callee, &call, &direct_ref);
   call.loc = fe_loc(st, clang_getCursorLocation(c));
@@ -504,18 +505,22 @@ static void visit_var(fe_state *st, CXCursor var) {
 
 /* ---- branches ---------------------------------------------------------- */
 
-/* Walks `c` with the calls in it guarded by `guard` (SC_NONE: unchanged). */
-static void walk_guarded(fe_state *st, CXCursor c, uint32_t guard) {
-  uint32_t saved = st->zero_guard;
+/* Walks `c` with the calls in it guarded by `guard` (SC_NONE: unchanged)
+ * and by the parameters in `params` too. */
+static void walk_guarded(fe_state *st, CXCursor c, uint32_t guard, uint32_t params) {
+  uint32_t saved = st->zero_guard, saved_params = st->param_guards;
   if (guard != SC_NONE) st->zero_guard = guard;
+  st->param_guards |= params;
   st->branch_depth++;
   walk(st, c, other);
   st->branch_depth--;
   st->zero_guard = saved;
+  st->param_guards = saved_params;
 }
 
 /* if (cond) then [else]: a debugging switch left off hides `then`; a test
- * of a call's result against 0 guards the branch where it is 0. */
+ * of a call's result against 0 guards the branch where it is 0; a test of
+ * a parameter guards the branch where it is nonzero. */
 static void visit_if(fe_state *st, CXCursor c) {
   fe_children k;
   fe_children_get(c, &k);
@@ -526,10 +531,40 @@ static void visit_if(fe_state *st, CXCursor c) {
   }
   CXCursor cond = k.items[0];
   fe_zero_test test = fe_zero_test_of(st, cond, 0);
+  uint32_t when_true = 0, when_false = 0;
+  fe_param_test_of(st, cond, &when_true, &when_false);
   walk(st, cond, other);
   uint32_t guard = fe_zero_test_call(st, &test);
-  if (!fe_is_dead_flag_test(st, cond)) walk_guarded(st, k.items[1], test.branch == FE_ZERO_THEN ? guard : SC_NONE);
-  for (unsigned i = 2; i < k.count; i++) walk_guarded(st, k.items[i], test.branch == FE_ZERO_ELSE ? guard : SC_NONE);
+  if (!fe_is_dead_flag_test(st, cond))
+    walk_guarded(st, k.items[1], test.branch == FE_ZERO_THEN ? guard : SC_NONE, when_true);
+  for (unsigned i = 2; i < k.count; i++)
+    walk_guarded(st, k.items[i], test.branch == FE_ZERO_ELSE ? guard : SC_NONE, when_false);
+  fe_children_free(&k);
+}
+
+/* { ...; if (!flag) return ...; rest }: the rest runs only when `flag` is
+ * nonzero, up to a label another jump may enter by. */
+static void visit_block(fe_state *st, CXCursor c) {
+  fe_children k;
+  fe_children_get(c, &k);
+  uint32_t saved = st->param_guards;
+  for (unsigned i = 0; i < k.count; i++) {
+    enum CXCursorKind kind = clang_getCursorKind(k.items[i]);
+    /* A goto or a case may jump past the return to a label. */
+    if (kind == CXCursor_LabelStmt || kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt)
+      st->param_guards = saved;
+    walk(st, k.items[i], other);
+    if (kind != CXCursor_IfStmt) continue;
+    fe_children branches;
+    fe_children_get(k.items[i], &branches);
+    if (branches.count == 2 && fe_always_returns(branches.items[1])) {
+      uint32_t when_true = 0, when_false = 0;
+      fe_param_test_of(st, branches.items[0], &when_true, &when_false);
+      st->param_guards |= when_false;
+    }
+    fe_children_free(&branches);
+  }
+  st->param_guards = saved;
   fe_children_free(&k);
 }
 
@@ -578,7 +613,7 @@ static void visit_switch(fe_state *st, CXCursor c) {
       active = only_zero ? guard : SC_NONE;
       if (clang_getCursorKind(s) == CXCursor_CaseStmt || clang_getCursorKind(s) == CXCursor_DefaultStmt) continue;
     }
-    walk_guarded(st, s, active);
+    walk_guarded(st, s, active, 0);
   }
   fe_children_free(&body);
   fe_children_free(&k);
@@ -897,6 +932,9 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
   case CXCursor_IfStmt:
     visit_if(st, c);
     return;
+  case CXCursor_CompoundStmt:
+    visit_block(st, c);
+    return;
   case CXCursor_SwitchStmt:
     visit_switch(st, c);
     return;
@@ -921,6 +959,8 @@ void fe_walk_body(fe_state *st, CXCursor body) {
   st->loop = SC_NONE;
   st->depth = 0;
   fe_branches_reset(st, body);
+  st->params_written = fe_params_written(st, body);
+  st->facts->functions[st->function].params_written = st->params_written;
   walk(st, body, other);
 }
 

@@ -29,6 +29,8 @@ static uint32_t nesting(const fe_state *st) { return st->depth + st->branch_dept
 
 void fe_branches_reset(fe_state *st, CXCursor body) {
   st->zero_guard = SC_NONE;
+  st->param_guards = 0;
+  st->params_written = 0;
   st->branch_depth = 0;
   st->nrecent = 0;
   st->nvar_calls = 0;
@@ -51,6 +53,7 @@ struct fe_field_store {
   CXCursor var;
   const char *field;
   CXCursor value;
+  uint32_t nesting; /* loops and branches around the store */
 };
 
 void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value) {
@@ -66,6 +69,7 @@ void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value) {
   for (uint32_t i = 0; i < st->nfield_stores; i++)
     if (clang_equalCursors(st->field_stores[i].var, var) && !strcmp(st->field_stores[i].field, field)) {
       st->field_stores[i].value = value;
+      st->field_stores[i].nesting = nesting(st);
       return;
     }
   if (st->nfield_stores == st->cap_field_stores) {
@@ -73,7 +77,7 @@ void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value) {
     st->field_stores = realloc(st->field_stores, st->cap_field_stores * sizeof *st->field_stores);
     if (!st->field_stores) abort();
   }
-  st->field_stores[st->nfield_stores++] = (struct fe_field_store){var, field, value};
+  st->field_stores[st->nfield_stores++] = (struct fe_field_store){var, field, value, nesting(st)};
 }
 
 const char *fe_arg_text_with_fields(fe_state *st, CXCursor arg) {
@@ -95,7 +99,9 @@ const char *fe_arg_text_with_fields(fe_state *st, CXCursor arg) {
   int n = 0;
   for (uint32_t i = 0; i < st->nfield_stores; i++) {
     if (!clang_equalCursors(st->field_stores[i].var, var)) continue;
-    const char *value = fe_token_text(st, st->field_stores[i].value);
+    /* A store in a branch the walk has left may not have run: `?`. */
+    const char *value =
+        st->field_stores[i].nesting > nesting(st) ? "?" : fe_token_text(st, st->field_stores[i].value);
     fprintf(out, "%s%s=%s", n++ ? "; " : " {", st->field_stores[i].field, value ? value : "?");
   }
   if (n) fputc('}', out);
@@ -253,25 +259,55 @@ typedef struct write_scan {
   int written;
 } write_scan;
 
-/* A reference that writes `var` or lets it be written: the left of an
- * assignment, ++/--, or its address taken. */
+/* Whether reference `c` under `parent` writes what it names or lets it be
+ * written: the left of an assignment, ++/--, a compound assignment, or its
+ * address taken (not `!v` nor `-v`: reads go through an implicit cast). */
+static int is_write(CXCursor c, CXCursor parent) {
+  enum CXCursorKind pk = clang_getCursorKind(parent);
+  if (pk == CXCursor_CompoundAssignOperator) return 1;
+  if (pk == CXCursor_UnaryOperator) {
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(parent);
+    return op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec || op == CXUnaryOperator_PreInc ||
+           op == CXUnaryOperator_PreDec || op == CXUnaryOperator_AddrOf;
+  }
+  CXCursor lhs, rhs;
+  /* The visitor's cursor and the operator's child differ in libclang's
+   * private fields: the same expression is the same place. */
+  return pk == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(parent) == CXBinaryOperator_Assign &&
+         operands(parent, &lhs, &rhs) && clang_getCursorKind(lhs) == CXCursor_DeclRefExpr &&
+         clang_equalLocations(clang_getCursorLocation(lhs), clang_getCursorLocation(c));
+}
+
 static enum CXChildVisitResult find_write(CXCursor c, CXCursor parent, CXClientData data) {
   write_scan *w = data;
-  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(c), w->var)) {
-    enum CXCursorKind pk = clang_getCursorKind(parent);
-    if (pk == CXCursor_CompoundAssignOperator || pk == CXCursor_UnaryOperator) {
-      w->written = 1; /* v += 1, v++, &v (a read through `-v` or `!v` is rare enough to be counted too) */
-    } else if (pk == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(parent) == CXBinaryOperator_Assign) {
-      CXCursor lhs, rhs;
-      /* The visitor's cursor and the operator's child differ in libclang's
-       * private fields: the same expression is the same place. */
-      if (operands(parent, &lhs, &rhs) && clang_getCursorKind(lhs) == CXCursor_DeclRefExpr &&
-          clang_equalLocations(clang_getCursorLocation(lhs), clang_getCursorLocation(c)))
-        w->written = 1;
-    }
-    return w->written ? CXChildVisit_Break : CXChildVisit_Continue;
+  if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return CXChildVisit_Recurse;
+  if (clang_equalCursors(clang_getCursorReferenced(c), w->var) && is_write(c, parent)) {
+    w->written = 1;
+    return CXChildVisit_Break;
   }
-  return CXChildVisit_Recurse;
+  return CXChildVisit_Continue;
+}
+
+typedef struct param_scan {
+  fe_state *st;
+  uint32_t written;
+} param_scan;
+
+static enum CXChildVisitResult find_param_write(CXCursor c, CXCursor parent, CXClientData data) {
+  param_scan *w = data;
+  if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return CXChildVisit_Recurse;
+  CXCursor decl = clang_getCursorReferenced(c);
+  if (clang_getCursorKind(decl) == CXCursor_ParmDecl && is_write(c, parent)) {
+    int index = fe_param_index(w->st, decl);
+    if (index >= 0) w->written |= 1u << (index < 31 ? index : 31);
+  }
+  return CXChildVisit_Continue;
+}
+
+uint32_t fe_params_written(fe_state *st, CXCursor body) {
+  param_scan w = {st, 0};
+  if (st->nparams) clang_visitChildren(body, find_param_write, &w);
+  return w.written;
 }
 
 int fe_is_dead_flag_test(fe_state *st, CXCursor cond) {
@@ -286,4 +322,55 @@ int fe_is_dead_flag_test(fe_state *st, CXCursor cond) {
   write_scan w = {var, 0};
   clang_visitChildren(st->body, find_write, &w);
   return !w.written;
+}
+
+/* ---- parameters a branch needs nonzero ----------------------------------- */
+
+static int is_zero_or_null(CXCursor e) { return is_zero(e) || fe_is_null_constant(e); }
+
+static int is_scalar_type(CXType t) {
+  t = clang_getCanonicalType(t);
+  return fe_is_integer_type(t) || t.kind == CXType_Pointer;
+}
+
+void fe_param_test_of(fe_state *st, CXCursor cond, uint32_t *when_true, uint32_t *when_false) {
+  CXCursor s = fe_strip_casts(cond), lhs, rhs;
+  enum CXCursorKind k = clang_getCursorKind(s);
+  if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot) {
+    CXCursor operand = fe_last_expr_child(s);
+    if (!clang_Cursor_isNull(operand)) fe_param_test_of(st, operand, when_false, when_true);
+    return;
+  }
+  if (k == CXCursor_BinaryOperator && operands(s, &lhs, &rhs)) {
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+    uint32_t t1 = 0, f1 = 0, t2 = 0, f2 = 0;
+    if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+      fe_param_test_of(st, lhs, &t1, &f1);
+      fe_param_test_of(st, rhs, &t2, &f2);
+      if (op == CXBinaryOperator_LAnd) *when_true |= t1 | t2; /* both ran and were true */
+      else *when_false |= f1 | f2;                            /* both ran and were false */
+    } else if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) && (is_zero_or_null(lhs) || is_zero_or_null(rhs))) {
+      CXCursor operand = is_zero_or_null(rhs) ? lhs : rhs;
+      if (op == CXBinaryOperator_NE) fe_param_test_of(st, operand, when_true, when_false);
+      else fe_param_test_of(st, operand, when_false, when_true);
+    }
+    return;
+  }
+  if (k != CXCursor_DeclRefExpr || st->function == SC_NONE) return;
+  CXCursor decl = clang_getCursorReferenced(s);
+  if (clang_getCursorKind(decl) != CXCursor_ParmDecl || !is_scalar_type(clang_getCursorType(decl))) return;
+  int index = fe_param_index(st, decl);
+  if (index < 0 || index >= 31 || (st->params_written & (1u << index))) return;
+  *when_true |= 1u << index;
+}
+
+int fe_always_returns(CXCursor s) {
+  enum CXCursorKind k = clang_getCursorKind(s);
+  if (k == CXCursor_ReturnStmt) return 1;
+  if (k != CXCursor_CompoundStmt) return 0;
+  fe_children c;
+  fe_children_get(s, &c);
+  int r = c.count > 0 && fe_always_returns(c.items[c.count - 1]);
+  fe_children_free(&c);
+  return r;
 }

@@ -34,6 +34,10 @@ typedef struct fe_state {
    * one met in a condition), and which call each local variable was last
    * assigned from.  Reset for each body. */
   uint32_t zero_guard;
+  /* The parameters the walk's branches need nonzero (sc_call.param_guards),
+   * and those the body writes (sc_function.params_written). */
+  uint32_t param_guards;
+  uint32_t params_written;
   uint32_t branch_depth; /* if/switch branches the walk is in */
   struct fe_recent_call {
     CXCursor call;
@@ -166,6 +170,16 @@ int fe_is_dead_flag_test(fe_state *st, CXCursor cond);
 /* Whether `e` (stripped) is a call to fork()/vfork() or a local variable
  * last assigned from one. */
 int fe_is_fork_result(fe_state *st, CXCursor e);
+/* The parameters `cond` being true (*when_true) or false (*when_false)
+ * says are nonzero: `flag`, `p != NULL`, `a && b` (true), `!flag`,
+ * `flag == 0`, `!a || b` (false), for scalar parameters the body never
+ * writes. */
+void fe_param_test_of(fe_state *st, CXCursor cond, uint32_t *when_true, uint32_t *when_false);
+/* Whether statement `s` always leaves the function: `return ...;`, or a
+ * block ending in one. */
+int fe_always_returns(CXCursor s);
+/* The parameters `body` writes, as sc_function.params_written. */
+uint32_t fe_params_written(fe_state *st, CXCursor body);
 void fe_branches_reset(fe_state *st, CXCursor body);
 void fe_branches_free(fe_state *st);
 

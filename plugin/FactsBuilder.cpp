@@ -168,6 +168,9 @@ private:
   // index each call expression got, and the call each local variable was
   // last assigned from.  Reset for each body.
   uint32_t ZeroGuard = SC_NONE;
+  // The parameters the walk's branches need nonzero (sc_call.param_guards),
+  // and which parameters the body writes, once asked.
+  uint32_t ParamGuards = 0, ParamsWritten = 0;
   llvm::DenseMap<const CallExpr *, uint32_t> CallIndex;
   struct HeldCall {
     uint32_t Call = SC_NONE;
@@ -181,6 +184,7 @@ private:
     const VarDecl *Var;
     const char *Field;
     const Expr *Value;
+    uint32_t Nesting; // loops and branches around the store
   };
   llvm::SmallVector<FieldStore, 8> FieldStores;
   void addFieldStore(const Expr *Lhs, const Expr *Value);
@@ -269,8 +273,11 @@ private:
   void rememberAssignedCall(const VarDecl *V, const Expr *Value);
   bool isForkResult(const Expr *E) const;
   bool isDeadFlagTest(const Expr *Cond);
-  void walkGuarded(const Stmt *S, uint32_t Guard);
+  bool zeroOrNull(const Expr *E);
+  void paramTest(const Expr *Cond, uint32_t &WhenTrue, uint32_t &WhenFalse);
+  void walkGuarded(const Stmt *S, uint32_t Guard, uint32_t Params);
   void visitIf(const IfStmt *S);
+  void visitBlock(const CompoundStmt *S);
   void visitSwitch(const SwitchStmt *S);
 };
 
@@ -688,6 +695,7 @@ void Builder::visitCall(const CallExpr *E) {
   Call.param = SC_NONE;
   Call.loop = Loop;
   Call.zero_guard = ZeroGuard == SC_NONE ? 0 : ZeroGuard + 1;
+  Call.param_guards = ParamGuards;
   const DeclRefExpr *Direct = nullptr;
   classifyCallee(Callee, Call, Direct);
   Call.loc = loc(E->getBeginLoc());
@@ -1051,6 +1059,9 @@ void Builder::walk(const Stmt *S, Target T) {
   case Stmt::IfStmtClass:
     visitIf(cast<IfStmt>(S));
     return;
+  case Stmt::CompoundStmtClass:
+    visitBlock(cast<CompoundStmt>(S));
+    return;
   case Stmt::SwitchStmtClass:
     visitSwitch(cast<SwitchStmt>(S));
     return;
@@ -1076,6 +1087,7 @@ void Builder::walk(const Stmt *S, Target T) {
 
 void Builder::resetBranches(const Stmt *B) {
   ZeroGuard = SC_NONE;
+  ParamGuards = ParamsWritten = 0;
   BranchDepth = 0;
   FieldStores.clear();
   CallIndex.clear();
@@ -1151,18 +1163,36 @@ bool Builder::isForkResult(const Expr *E) const {
   return C.callee_kind == SC_CALLEE_DIRECT && C.callee_name && IsFork(C.callee_name);
 }
 
-// A reference that writes the variable or lets it be written, as libclang
-// sees one: the left of `=`, the operand of a compound assignment, of ++/--
-// or of `&` (reads go through an implicit cast).
+// Whether reference `S` under `Parent` writes what it names or lets it be
+// written, as libclang sees one: the left of `=`, the operand of a compound
+// assignment, of ++/-- or of `&` (reads go through an implicit cast).
+static bool isWrite(const Stmt *S, const Stmt *Parent) {
+  if (!Parent) return false;
+  if (isa<CompoundAssignOperator>(Parent)) return true;
+  if (const auto *U = dyn_cast<UnaryOperator>(Parent)) return U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf;
+  if (const auto *B = dyn_cast<BinaryOperator>(Parent)) return B->getOpcode() == BO_Assign && B->getLHS() == S;
+  return false;
+}
+
 static bool writes(const Stmt *S, const Stmt *Parent, const VarDecl *V) {
-  if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == V && Parent) {
-    if (isa<CompoundAssignOperator>(Parent) || isa<UnaryOperator>(Parent)) return true;
-    if (const auto *B = dyn_cast<BinaryOperator>(Parent)) return B->getOpcode() == BO_Assign && B->getLHS() == S;
-    return false;
-  }
+  if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == V) return isWrite(S, Parent);
   for (const Stmt *Child : S->children())
     if (Child && writes(Child, S, V)) return true;
   return false;
+}
+
+// The parameters of `FD` that `S` writes, as sc_function.params_written.
+static void paramsWritten(const Stmt *S, const Stmt *Parent, const FunctionDecl *FD, uint32_t &Mask) {
+  if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+    const auto *P = dyn_cast<ParmVarDecl>(R->getDecl());
+    if (P && isWrite(S, Parent)) {
+      for (unsigned I = 0; I < FD->getNumParams(); I++)
+        if (FD->getParamDecl(I) == P) Mask |= 1u << (I < 31 ? I : 31);
+    }
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    if (Child) paramsWritten(Child, S, FD, Mask);
 }
 
 bool Builder::isDeadFlagTest(const Expr *Cond) {
@@ -1185,9 +1215,10 @@ void Builder::addFieldStore(const Expr *Lhs, const Expr *Value) {
   for (FieldStore &S : FieldStores)
     if (S.Var == V && !strcmp(S.Field, Name)) {
       S.Value = Value;
+      S.Nesting = nesting();
       return;
     }
-  FieldStores.push_back({V, Name, Value});
+  FieldStores.push_back({V, Name, Value, nesting()});
 }
 
 const char *Builder::argTextWithFields(const Expr *A) {
@@ -1200,7 +1231,8 @@ const char *Builder::argTextWithFields(const Expr *A) {
   int N = 0;
   for (const FieldStore &Store : FieldStores) {
     if (Store.Var != V) continue;
-    const char *Value = tokenText(Store.Value);
+    // A store in a branch the walk has left may not have run: `?`.
+    const char *Value = Store.Nesting > nesting() ? "?" : tokenText(Store.Value);
     Joined += N++ ? "; " : " {";
     Joined += Store.Field;
     Joined += '=';
@@ -1211,22 +1243,85 @@ const char *Builder::argTextWithFields(const Expr *A) {
   return intern(Joined);
 }
 
-void Builder::walkGuarded(const Stmt *S, uint32_t Guard) {
-  uint32_t Saved = ZeroGuard;
+bool Builder::zeroOrNull(const Expr *E) {
+  int64_t V;
+  return (intConstant(E, V) && V == 0) || nullConstant(E);
+}
+
+// The parameters `Cond` being true (WhenTrue) or false (WhenFalse) says are
+// nonzero, as driver/frontend_branches.c fe_param_test_of reads them.
+void Builder::paramTest(const Expr *Cond, uint32_t &WhenTrue, uint32_t &WhenFalse) {
+  const Expr *S = stripCasts(Cond);
+  if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+    if (U->getOpcode() == UO_LNot) paramTest(U->getSubExpr(), WhenFalse, WhenTrue);
+    return;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+    uint32_t T1 = 0, F1 = 0, T2 = 0, F2 = 0;
+    if (B->getOpcode() == BO_LAnd || B->getOpcode() == BO_LOr) {
+      paramTest(B->getLHS(), T1, F1);
+      paramTest(B->getRHS(), T2, F2);
+      if (B->getOpcode() == BO_LAnd) WhenTrue |= T1 | T2; // both ran and were true
+      else WhenFalse |= F1 | F2;                           // both ran and were false
+    } else if ((B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE) &&
+               (zeroOrNull(B->getLHS()) || zeroOrNull(B->getRHS()))) {
+      const Expr *Operand = zeroOrNull(B->getRHS()) ? B->getLHS() : B->getRHS();
+      if (B->getOpcode() == BO_NE) paramTest(Operand, WhenTrue, WhenFalse);
+      else paramTest(Operand, WhenFalse, WhenTrue);
+    }
+    return;
+  }
+  const auto *R = dyn_cast<DeclRefExpr>(S);
+  const auto *P = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+  if (!P || Function == SC_NONE || !(isIntegerType(P->getType()) || P->getType()->isPointerType())) return;
+  int Index = paramIndex(P);
+  if (Index >= 0 && Index < 31 && !(ParamsWritten & (1u << Index))) WhenTrue |= 1u << Index;
+}
+
+void Builder::walkGuarded(const Stmt *S, uint32_t Guard, uint32_t Params) {
+  uint32_t Saved = ZeroGuard, SavedParams = ParamGuards;
   if (Guard != SC_NONE) ZeroGuard = Guard;
+  ParamGuards |= Params;
   BranchDepth++;
   walk(S, Target());
   BranchDepth--;
   ZeroGuard = Saved;
+  ParamGuards = SavedParams;
 }
 
 void Builder::visitIf(const IfStmt *S) {
   walk(S->getInit(), Target());
   ZeroTest T = zeroTest(S->getCond(), false);
+  uint32_t WhenTrue = 0, WhenFalse = 0;
+  paramTest(S->getCond(), WhenTrue, WhenFalse);
   walk(S->getCond(), Target());
   uint32_t Guard = zeroTestCall(T);
-  if (!isDeadFlagTest(S->getCond())) walkGuarded(S->getThen(), T.Branch == ZeroTest::Then ? Guard : SC_NONE);
-  walkGuarded(S->getElse(), T.Branch == ZeroTest::Else ? Guard : SC_NONE);
+  if (!isDeadFlagTest(S->getCond()))
+    walkGuarded(S->getThen(), T.Branch == ZeroTest::Then ? Guard : SC_NONE, WhenTrue);
+  walkGuarded(S->getElse(), T.Branch == ZeroTest::Else ? Guard : SC_NONE, WhenFalse);
+}
+
+static bool alwaysReturns(const Stmt *S) {
+  if (isa_and_nonnull<ReturnStmt>(S)) return true;
+  const auto *C = dyn_cast_or_null<CompoundStmt>(S);
+  return C && !C->body_empty() && alwaysReturns(C->body_back());
+}
+
+// { ...; if (!flag) return ...; rest }: the rest runs only when `flag` is
+// nonzero, up to a label another jump may enter by.
+void Builder::visitBlock(const CompoundStmt *S) {
+  uint32_t Saved = ParamGuards;
+  for (const Stmt *Child : S->body()) {
+    if (isa<LabelStmt>(Child) || isa<SwitchCase>(Child)) ParamGuards = Saved;
+    walk(Child, Target());
+    const auto *If = dyn_cast<IfStmt>(Child);
+    if (If && !If->getElse() && !If->getInit() && alwaysReturns(If->getThen())) {
+      uint32_t WhenTrue = 0, WhenFalse = 0;
+      paramTest(If->getCond(), WhenTrue, WhenFalse);
+      ParamGuards |= WhenFalse;
+    }
+  }
+  ParamGuards = Saved;
 }
 
 void Builder::visitSwitch(const SwitchStmt *S) {
@@ -1255,7 +1350,7 @@ void Builder::visitSwitch(const SwitchStmt *S) {
       if (!Sub) continue;
       Child = Sub;
     }
-    walkGuarded(Child, Active);
+    walkGuarded(Child, Active, 0);
   }
 }
 
@@ -1321,12 +1416,14 @@ void Builder::visitFunction(const FunctionDecl *FD) {
   if (!SM.isWrittenInMainFile(FD->getLocation())) Fn.flags |= SC_FN_INLINE_HEADER;
   Fn.nparams = FD->getNumParams();
   Fn.annotations = Annotations.empty() ? nullptr : intern(Annotations);
+  if (FD->getNumParams()) paramsWritten(Body, nullptr, FD, Fn.params_written);
 
   Function = sc_facts_add_function(F, &Fn);
   FnDecl = FD;
   Loop = SC_NONE;
   Depth = 0;
   resetBranches(Body);
+  ParamsWritten = Fn.params_written;
   walk(Body, Target());
   Function = SC_NONE;
   FnDecl = nullptr;

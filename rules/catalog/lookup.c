@@ -239,7 +239,8 @@ static int same_variable(const sc_arg *a, const sc_arg *b) {
   return a->name && b->name && !strcmp(a->name, b->name);
 }
 
-/* Whether argument `a` of `call` names a kernel path: a literal; a local
+/* Whether argument `a` of `call` names a kernel path: a literal; a
+ * parameter of the caller in `kernel_params` (every caller passes one); a local
  * buffer that the nearest earlier call of the same function filling it
  * (snprintf(path, n, "/sys/class/rfkill/rfkill%u/name", i)) filled from a
  * literal format under such a directory; or a local holding what a call
@@ -247,15 +248,17 @@ static int same_variable(const sc_arg *a, const sc_arg *b) {
  * program's own opener returned for it (lldpd's priv_open), the fdopen of
  * such a descriptor, or a string g_strdup_printf or g_build_filename built
  * from it. */
-static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call, int depth) {
+static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call, int depth,
+                             uint32_t kernel_params) {
   if (a->kind == SC_ARG_STRING) return is_kernel_path(a->text);
+  if (a->kind == SC_ARG_PARAM) return a->param < 32 && ((kernel_params >> a->param) & 1);
   if (a->kind != SC_ARG_VAR) return 0;
   if (a->value_call && a->value_call - 1 < (uint32_t)(call - f->calls)) {
     /* Earlier calls only, and a few steps back: the recursion ends soon. */
     const sc_call *from = &f->calls[a->value_call - 1];
     int fdopen = from->callee_kind == SC_CALLEE_DIRECT && from->callee_name && !strcmp(from->callee_name, "fdopen");
     for (uint32_t i = 0; depth < 4 && i < from->nargs && (!fdopen || i == 0); i++)
-      if (names_kernel_file(&f->args[from->first_arg + i], f, from, depth + 1)) return 1;
+      if (names_kernel_file(&f->args[from->first_arg + i], f, from, depth + 1, kernel_params)) return 1;
     return 0;
   }
   for (const sc_call *c = call; c-- > f->calls && c->caller == call->caller;) {
@@ -267,7 +270,13 @@ static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *
   return 0;
 }
 
-int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
+int sc_catalog_arg_names_kernel_file(const sc_facts *f, const sc_call *call, uint32_t arg, uint32_t kernel_params) {
+  return arg < call->nargs && names_kernel_file(&f->args[call->first_arg + arg], f, call, 0, kernel_params);
+}
+
+int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) { return sc_cond_holds_in(c, f, call, 0); }
+
+int sc_cond_holds_in(const sc_cond *c, const sc_facts *f, const sc_call *call, uint32_t kernel_params) {
   if (c->kind == SC_COND_ALWAYS) return 1;
   const sc_arg *a = cond_arg(c, f, call);
   switch (c->kind) {
@@ -305,7 +314,7 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
       return !spelling_sets(value, c->flag);
     }
     case SC_COND_ARG_NOT_KERNEL_FILE:
-      return !a || !names_kernel_file(a, f, call, 0);
+      return !a || !names_kernel_file(a, f, call, 0, kernel_params);
     case SC_COND_ARG_EQUALS:
       if (!a) return 0;
       if (a->kind == SC_ARG_INT) return a->ival == c->mask;
@@ -325,7 +334,11 @@ int sc_cond_holds(const sc_cond *c, const sc_facts *f, const sc_call *call) {
 }
 
 int sc_api_applies(const sc_api *api, const sc_facts *f, const sc_call *call) {
-  return sc_cond_holds(&api->cond, f, call) && sc_cond_holds(&api->also, f, call);
+  return sc_api_applies_in(api, f, call, 0);
+}
+
+int sc_api_applies_in(const sc_api *api, const sc_facts *f, const sc_call *call, uint32_t kernel_params) {
+  return sc_cond_holds_in(&api->cond, f, call, kernel_params) && sc_cond_holds_in(&api->also, f, call, kernel_params);
 }
 
 /* ---- iteration ------------------------------------------------------- */

@@ -62,7 +62,7 @@ const sc_api *sc_check_match_api(const sc_program *p, sc_ref call, sc_api_kind k
     if ((rows[i].flags & SC_APIF_SOCKET) && p->sockets_nonblocking) continue;
     if ((rows[i].flags & SC_APIF_JOIN) && p->threads_wake_loop) continue;
     if ((rows[i].flags & SC_APIF_OTHER_THREAD) && !p->starts_threads) continue;
-    if (sc_api_applies(&rows[i], f, c)) return &rows[i];
+    if (sc_api_applies_in(&rows[i], f, c, sc_program_kernel_params(p, call.tu, c->caller))) return &rows[i];
   }
   return NULL;
 }

@@ -51,6 +51,7 @@ void sc_program_solve(sc_program *p) {
   sc_engine_find_roots(p);
   for (uint32_t r = 0; r < p->nroots && !p->starts_threads; r++) p->starts_threads = p->roots[r].ctx == SC_CTX_WORKER;
   sc_engine_compute_contexts(p);
+  sc_engine_compute_param_values(p);
   find_nonblocking_sockets(p);
   find_thread_wakeups(p);
 }

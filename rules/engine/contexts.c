@@ -49,11 +49,122 @@ int sc_engine_call_in_fork_child(const sc_program *p, sc_ref call) {
   return 0;
 }
 
+/* ---- parameters known to be 0 -------------------------------------------
+ *
+ * `_dbus_read_local_machine_uuid (&uuid, FALSE, error)` reaches a function
+ * whose writes run only under `if (create_if_not_found)`: on that path they
+ * never run.  The search carries, with each function it reaches, the
+ * parameters every call on the way passed a constant 0 (FALSE, NULL) for,
+ * and does not follow a call guarded by one of them.  Only parameters that
+ * guard a call, here or in a function they are passed on to, are tracked,
+ * so nearly every function is reached in one state. */
+
+/* Bit k of a call's arguments: argument k is a constant 0, or the caller's
+ * parameter known to be 0 in state `known`. */
+static uint32_t zero_args(const sc_facts *f, const sc_call *c, uint32_t known, uint32_t wanted) {
+  uint32_t zero = 0;
+  for (uint32_t a = 0; a < c->nargs && a < 32; a++) {
+    if (!(wanted & (1u << a))) continue;
+    const sc_arg *g = &f->args[c->first_arg + a];
+    if ((g->kind == SC_ARG_INT && g->ival == 0) || g->kind == SC_ARG_NULL ||
+        (g->kind == SC_ARG_PARAM && g->param < 32 && (known & (1u << g->param))))
+      zero |= 1u << a;
+  }
+  return zero;
+}
+
+/* tracked[n]: the parameters of node n worth tracking: those that guard one
+ * of its calls, and those it passes on where the callee tracks them. */
+static uint32_t *tracked_params(const sc_program *p) {
+  uint32_t *tracked = sc_xcalloc(p->nnodes ? p->nnodes : 1, sizeof(uint32_t));
+  int any = 0;
+  for (uint32_t t = 0; t < p->ntus; t++) {
+    const sc_facts *f = p->tus[t];
+    for (uint32_t i = 0; i < f->ncalls; i++) {
+      if (!f->calls[i].param_guards) continue;
+      uint32_t n = p->index->fn_node[t][f->calls[i].caller];
+      if (p->nodes[n].def.tu != t) continue;
+      tracked[n] |= f->calls[i].param_guards;
+      any = 1;
+    }
+  }
+  /* Back along the edges until nothing changes: a bit moves from callee
+   * to caller at most once, so this ends. */
+  for (int changed = any; changed;) {
+    changed = 0;
+    for (uint32_t e = 0; e < p->nedges; e++) {
+      const sc_edge *edge = &p->edges[e];
+      if (!tracked[edge->to]) continue;
+      const sc_facts *f = p->tus[edge->call.tu];
+      const sc_call *c = &f->calls[edge->call.index];
+      for (uint32_t a = 0; a < c->nargs && a < 32; a++) {
+        const sc_arg *g = &f->args[c->first_arg + a];
+        if (g->kind != SC_ARG_PARAM || g->param >= 32 || !(tracked[edge->to] & (1u << a))) continue;
+        if (tracked[edge->from] & (1u << g->param)) continue;
+        tracked[edge->from] |= 1u << g->param;
+        changed = 1;
+      }
+    }
+  }
+  return tracked;
+}
+
+/* ---- the search -------------------------------------------------------- */
+
+/* More states than this for one function, and it is reached as if nothing
+ * were known: a finding too many rather than one missed. */
+enum { MAX_STATES_PER_NODE = 8 };
+
 typedef struct search {
+  const uint32_t *tracked;
   sc_reach *reach;
+  uint32_t nreach, cap;
   uint32_t *queue;
-  uint32_t head, tail;
+  uint32_t head, tail, cap_queue;
 } search;
+
+/* Reaches `node` knowing `known` zero, from state `via_state` over edge
+ * `via_edge`; nothing when a state of the node with no more known already
+ * reaches all it would. */
+static void visit(search *s, uint32_t node, uint32_t known, uint32_t root, uint32_t via_edge, uint32_t via_state,
+                  uint32_t dist) {
+  known &= s->tracked[node];
+  uint32_t count = 0, last = node;
+  for (uint32_t st = node; st != SC_NONE; last = st, st = s->reach[st].next, count++)
+    if (s->reach[st].root != SC_NONE && (s->reach[st].known_zero & ~known) == 0) return;
+  uint32_t id = node;
+  if (s->reach[node].root != SC_NONE) {
+    if (count >= MAX_STATES_PER_NODE) {
+      if (known == 0) return; /* cannot happen: a state with 0 would have matched */
+      known = 0;
+    }
+    if (s->nreach == s->cap) {
+      s->cap *= 2;
+      s->reach = realloc(s->reach, s->cap * sizeof *s->reach);
+      if (!s->reach) abort();
+    }
+    id = s->nreach++;
+    s->reach[last].next = id;
+  }
+  s->reach[id] = (sc_reach){node, root, via_edge, via_state, dist, known, SC_NONE};
+  if (s->tail == s->cap_queue) {
+    s->cap_queue *= 2;
+    s->queue = realloc(s->queue, s->cap_queue * sizeof *s->queue);
+    if (!s->queue) abort();
+  }
+  s->queue[s->tail++] = id;
+}
+
+/* The state reached over edge `e` from state `from`, or nothing when the
+ * call only runs under a parameter known to be 0 there. */
+static void follow(sc_program *p, search *s, uint32_t from, uint32_t e, uint32_t root, uint32_t dist) {
+  const sc_edge *edge = &p->edges[e];
+  const sc_facts *f = p->tus[edge->call.tu];
+  const sc_call *c = &f->calls[edge->call.index];
+  uint32_t known = from == SC_NONE ? 0 : s->reach[from].known_zero;
+  if (c->param_guards & known) return;
+  visit(s, edge->to, zero_args(f, c, known, s->tracked[edge->to]), root, e, from, dist);
+}
 
 /* Seeds the roots of `ctx` whose `muted` is as given: callbacks first
  * (distance 0), in root order for deterministic paths; then what the bodies
@@ -63,10 +174,7 @@ static void seed(sc_program *p, sc_ctx ctx, int muted, search *s) {
   for (uint32_t r = 0; r < p->nroots; r++) {
     const sc_root *root = &p->roots[r];
     if (root->ctx != ctx || root->kind != SC_ROOT_REGISTRATION || !root->muted != !muted) continue;
-    if (s->reach[root->node].root != SC_NONE) continue;
-    s->reach[root->node].root = r;
-    s->reach[root->node].dist = 0;
-    s->queue[s->tail++] = root->node;
+    visit(s, root->node, 0, r, SC_NONE, SC_NONE, 0);
   }
   for (uint32_t r = 0; r < p->nroots; r++) {
     const sc_root *root = &p->roots[r];
@@ -76,43 +184,33 @@ static void seed(sc_program *p, sc_ctx ctx, int muted, search *s) {
     for (uint32_t e = node->first_out; e < node->first_out + node->nout; e++) {
       const sc_edge *edge = &p->edges[e];
       if (edge->call.tu != root->site.tu || !call_in_loop(f, sc_program_call(p, edge->call), root->site.index) ||
-          sc_engine_call_in_fork_child(p, edge->call))
+          sc_engine_call_in_fork_child(p, edge->call) || edge->to == root->node)
         continue;
-      if (s->reach[edge->to].root != SC_NONE || edge->to == root->node) continue;
-      s->reach[edge->to].root = r;
-      s->reach[edge->to].via_edge = e;
-      s->reach[edge->to].dist = 1;
-      s->queue[s->tail++] = edge->to;
+      follow(p, s, SC_NONE, e, r, 1);
     }
   }
 }
 
 static void drain(sc_program *p, search *s) {
   while (s->head < s->tail) {
-    uint32_t n = s->queue[s->head++];
+    uint32_t id = s->queue[s->head++];
+    uint32_t n = s->reach[id].node;
     for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++) {
-      uint32_t to = p->edges[e].to;
-      if (s->reach[to].root != SC_NONE || sc_engine_call_in_fork_child(p, p->edges[e].call)) continue;
-      const sc_root *root = &p->roots[s->reach[n].root];
-      if (root->kind == SC_ROOT_LOOP_BODY && to == root->node) continue;
-      s->reach[to].root = s->reach[n].root;
-      s->reach[to].via_edge = e;
-      s->reach[to].dist = s->reach[n].dist + 1;
-      s->queue[s->tail++] = to;
+      if (sc_engine_call_in_fork_child(p, p->edges[e].call)) continue;
+      const sc_root *root = &p->roots[s->reach[id].root];
+      if (root->kind == SC_ROOT_LOOP_BODY && p->edges[e].to == root->node) continue;
+      follow(p, s, id, e, s->reach[id].root, s->reach[id].dist + 1);
     }
   }
 }
 
 /* The roots without a NOLINT first, to the end; then the muted ones reach
- * what is left.  Each node is queued once, so the queue holds them all. */
-static void bfs(sc_program *p, sc_ctx ctx) {
-  search s = {sc_xcalloc(p->nnodes ? p->nnodes : 1, sizeof *s.reach), sc_xcalloc(p->nnodes + 1, sizeof(uint32_t)), 0,
-              0};
-  for (uint32_t n = 0; n < p->nnodes; n++) {
-    s.reach[n].root = SC_NONE;
-    s.reach[n].via_edge = SC_NONE;
-    s.reach[n].dist = UINT32_MAX;
-  }
+ * what is left. */
+static void bfs(sc_program *p, sc_ctx ctx, const uint32_t *tracked) {
+  uint32_t n0 = p->nnodes ? p->nnodes : 1;
+  search s = {tracked, sc_xcalloc(n0, sizeof(sc_reach)), p->nnodes, n0, sc_xcalloc(n0, sizeof(uint32_t)), 0, 0, n0};
+  for (uint32_t n = 0; n < p->nnodes; n++)
+    s.reach[n] = (sc_reach){n, SC_NONE, SC_NONE, SC_NONE, UINT32_MAX, 0, SC_NONE};
   seed(p, ctx, 0, &s);
   drain(p, &s);
   seed(p, ctx, 1, &s);
@@ -120,16 +218,31 @@ static void bfs(sc_program *p, sc_ctx ctx) {
   free(s.queue);
   free(p->reach[ctx]);
   p->reach[ctx] = s.reach;
+  p->nreach[ctx] = s.nreach;
 }
 
 void sc_engine_compute_contexts(sc_program *p) {
-  for (int c = 0; c < SC_CTX_COUNT; c++) bfs(p, (sc_ctx)c);
+  uint32_t *tracked = tracked_params(p);
+  for (int c = 0; c < SC_CTX_COUNT; c++) bfs(p, (sc_ctx)c, tracked);
+  free(tracked);
+}
+
+/* The first state of `node` in `ctx` from which a call under `guards`
+ * runs, from `root` unless that is SC_NONE; SC_NONE when there is none. */
+static uint32_t state_of(const sc_program *p, sc_ctx ctx, uint32_t node, uint32_t guards, uint32_t root) {
+  const sc_reach *reach = p->reach[ctx];
+  if (!reach) return SC_NONE;
+  for (uint32_t st = node; st != SC_NONE; st = reach[st].next)
+    if (reach[st].root != SC_NONE && !(reach[st].known_zero & guards) && (root == SC_NONE || reach[st].root == root))
+      return st;
+  return SC_NONE;
 }
 
 int sc_program_function_in_ctx(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t *root) {
   uint32_t node = p->index->fn_node[tu][function];
-  if (p->nodes[node].def.tu != tu || !p->reach[ctx] || p->reach[ctx][node].root == SC_NONE) return 0;
-  if (root) *root = p->reach[ctx][node].root;
+  uint32_t st = p->nodes[node].def.tu == tu ? state_of(p, ctx, node, 0, SC_NONE) : SC_NONE;
+  if (st == SC_NONE) return 0;
+  if (root) *root = p->reach[ctx][st].root;
   return 1;
 }
 
@@ -139,8 +252,9 @@ int sc_program_call_in_ctx(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_
   uint32_t node = p->index->fn_node[call.tu][c->caller];
   if (p->nodes[node].def.tu != call.tu) return 0; /* a duplicate copy of a header function */
   if (sc_engine_call_in_fork_child(p, call)) return 0;
-  if (p->reach[ctx] && p->reach[ctx][node].root != SC_NONE) {
-    if (root) *root = p->reach[ctx][node].root;
+  uint32_t st = state_of(p, ctx, node, c->param_guards, SC_NONE);
+  if (st != SC_NONE) {
+    if (root) *root = p->reach[ctx][st].root;
     return 1;
   }
   for (uint32_t l = c->loop; l != SC_NONE; l = f->loops[l].parent) {
@@ -197,29 +311,33 @@ static char *edge_message(const sc_program *p, const sc_edge *e) {
                     c->callee_name ? c->callee_name : "?");
 }
 
-void sc_program_explain(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t root, sc_finding *finding) {
-  const sc_call *c = sc_program_call(p, call);
-  sc_program_explain_function(p, call.tu, c->caller, ctx, root, finding);
-}
-
-void sc_program_explain_function(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t root,
-                                 sc_finding *finding) {
+/* Adds the registration of `root`, then each call from it to state `st`. */
+static void explain_state(const sc_program *p, sc_ctx ctx, uint32_t st, uint32_t root, sc_finding *finding) {
   const sc_root *r = &p->roots[root];
   sc_finding_add_step(finding, r->kind == SC_ROOT_LOOP_BODY ? SC_STEP_LOOP : SC_STEP_REGISTRATION, r->loc,
                       root_message(p, r));
-  uint32_t node = p->index->fn_node[tu][function];
+  if (st == SC_NONE) return; /* the call sits in the loop body itself */
   const sc_reach *reach = p->reach[ctx];
-  if (!reach || reach[node].root != root) return; /* the call sits in the loop body itself */
   /* Collect the edges back to the root, then emit them root first. */
-  uint32_t n = reach[node].dist + 1, count = 0;
+  uint32_t n = reach[st].dist + 1, count = 0;
   uint32_t *path = sc_xcalloc(n, sizeof(uint32_t));
-  for (uint32_t e = reach[node].via_edge; e != SC_NONE && count < n; e = reach[p->edges[e].from].via_edge) {
-    path[count++] = e;
-    if (reach[p->edges[e].from].root != root) break;
-  }
+  for (uint32_t s = st; s != SC_NONE && reach[s].via_edge != SC_NONE && count < n; s = reach[s].via_state)
+    path[count++] = reach[s].via_edge;
   while (count-- > 0) {
     const sc_edge *e = &p->edges[path[count]];
     sc_finding_add_step(finding, SC_STEP_CALL, sc_program_call(p, e->call)->loc, edge_message(p, e));
   }
   free(path);
+}
+
+void sc_program_explain(const sc_program *p, sc_ref call, sc_ctx ctx, uint32_t root, sc_finding *finding) {
+  const sc_call *c = sc_program_call(p, call);
+  uint32_t node = p->index->fn_node[call.tu][c->caller];
+  explain_state(p, ctx, state_of(p, ctx, node, c->param_guards, root), root, finding);
+}
+
+void sc_program_explain_function(const sc_program *p, uint32_t tu, uint32_t function, sc_ctx ctx, uint32_t root,
+                                 sc_finding *finding) {
+  uint32_t node = p->index->fn_node[tu][function];
+  explain_state(p, ctx, state_of(p, ctx, node, 0, root), root, finding);
 }

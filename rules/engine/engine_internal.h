@@ -47,6 +47,9 @@ struct sc_program_index {
   uint32_t *node_nparams;
 };
 
+/* param_values.c */
+void sc_engine_compute_param_values(sc_program *p);
+
 /* link.c */
 const char *sc_engine_field_key(sc_program *p, const char *record, const char *field);
 uint32_t sc_engine_callee_node(const sc_program *p, const sc_call *call);

@@ -200,6 +200,7 @@ void sc_program_free(sc_program *p) {
   sc_arena_free(ix->arena);
   free(ix);
   for (int c = 0; c < SC_CTX_COUNT; c++) free(p->reach[c]);
+  free(p->kernel_params);
   free(p->nodes);
   free(p->edges);
   free(p->roots);

@@ -31,6 +31,9 @@ int sc_facts_check(const sc_facts *f, char *problem, size_t size) {
     uint32_t guard = sc_call_zero_guard(c);
     if (guard != SC_NONE && (guard >= i || f->calls[guard].caller != c->caller))
       return broken(problem, size, "call %u: zero guard out of range", i);
+    uint32_t nparams = f->functions[c->caller].nparams;
+    if (nparams < 32 && (c->param_guards >> nparams))
+      return broken(problem, size, "call %u: parameter guard out of range", i);
     for (uint32_t a = 0; a < c->nargs; a++) {
       const sc_arg *g = &f->args[c->first_arg + a];
       if (g->value_call && (g->value_call - 1 >= i || f->calls[g->value_call - 1].caller != c->caller))

@@ -40,6 +40,7 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     fprintf(out, "function %u %s usr=%s %s params=%u flags=%u at ", i, fn->name, fn->usr,
             fn->linkage == SC_LINKAGE_INTERNAL ? "static" : "extern", fn->nparams, fn->flags);
     loc(out, fn->loc);
+    if (fn->params_written) fprintf(out, " params-written=0x%x", fn->params_written);
     if (fn->annotations) {
       fputs(" annotations=", out);
       put_escaped(out, fn->annotations);
@@ -64,6 +65,8 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     if (c->loop != SC_NONE) fprintf(out, " loop=%u", c->loop);
     if (c->callee_flags) fprintf(out, " callee-flags=%u", c->callee_flags);
     if (c->zero_guard) fprintf(out, " zero-guard=%u", sc_call_zero_guard(c));
+    for (uint32_t k = 0; k < 32; k++)
+      if (c->param_guards & (1u << k)) fprintf(out, " if-param=%u", k);
     if (c->callee_annotations) {
       fputs(" callee-annotations=", out);
       put_escaped(out, c->callee_annotations);

@@ -8,11 +8,11 @@
  * `tu` and ends with `end` and its record counts, and every line ends with a
  * newline, so truncation is detected.  A file of no TUs is the header alone.
  *
- *   stallcheck-facts 3 0.1.0
+ *   stallcheck-facts 4 0.1.0
  *   tu <file> <parse_failed>
- *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <loc>
+ *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <params_written> <loc>
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
- *        <callee_flags> <callee_annotations> <zero_guard> <loc>
+ *        <callee_flags> <callee_annotations> <zero_guard> <param_guards> <loc>
  *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record> <value_call>   (nargs of them follow their call)
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field> <loc>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
@@ -21,7 +21,8 @@
  *
  * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
- * had no <callee_flags>, <callee_annotations> and <zero_guard>.
+ * had no <callee_flags>, <callee_annotations> and <zero_guard>; format 3 had
+ * no <param_guards> and <params_written>.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -127,6 +128,7 @@ static void write_records(FILE *out, const sc_facts *f) {
     put_str(out, x->name);
     fprintf(out, " %d %" PRIu32 " %" PRIu32, (int)x->linkage, x->flags, x->nparams);
     put_str(out, x->annotations);
+    put_u32(out, x->params_written);
     put_loc(out, &x->loc);
     fputc('\n', out);
   }
@@ -144,6 +146,7 @@ static void write_records(FILE *out, const sc_facts *f) {
     put_u32(out, c->callee_flags);
     put_str(out, c->callee_annotations);
     put_u32(out, sc_call_zero_guard(c));
+    put_u32(out, c->param_guards);
     put_loc(out, &c->loc);
     fputc('\n', out);
     for (uint32_t a = 0; a < c->nargs; a++) {
@@ -397,7 +400,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       break;
     }
     if (!strcmp(tag, "fn")) {
-      if (!want(&r, 12)) break;
+      if (!want(&r, 13)) break;
       sc_function x = {0};
       x.usr = get_str(&r, 1);
       x.name = get_str(&r, 2);
@@ -405,11 +408,12 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       x.flags = get_u32(&r, 4);
       x.nparams = get_u32(&r, 5);
       x.annotations = get_str(&r, 6);
-      x.loc = get_loc(&r, f, 7);
+      x.params_written = get_u32(&r, 7);
+      x.loc = get_loc(&r, f, 8);
       if (!x.usr || !x.name) fail(&r, "function without a USR or name");
       if (!r.failed) sc_facts_add_function(f, &x);
     } else if (!strcmp(tag, "call")) {
-      if (!want(&r, 17)) break;
+      if (!want(&r, 18)) break;
       memset(&call, 0, sizeof call);
       call.caller = get_u32(&r, 1);
       call.callee_kind = (sc_callee_kind)get_enum(&r, 2, SC_CALLEE_UNKNOWN);
@@ -425,7 +429,8 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       call.callee_annotations = sc_facts_intern(f, get_str(&r, 10));
       uint32_t guard = get_u32(&r, 11);
       call.zero_guard = guard == SC_NONE ? 0 : guard + 1;
-      call.loc = get_loc(&r, f, 12);
+      call.param_guards = get_u32(&r, 12);
+      call.loc = get_loc(&r, f, 13);
       if (pending_args > 4096 && !r.failed) fail(&r, "a call with %u arguments", pending_args);
       if (r.failed) break; /* found by fuzz/facts_fuzzer.c: never size an allocation from a bad field */
       free(args);

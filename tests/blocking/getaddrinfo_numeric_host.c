@@ -56,8 +56,24 @@ static int resolve_portal(const char *host) {
   return err;
 }
 
+// The flag set in a branch: numeric only when the caller asked (redis
+// 7.0.15 anetResolve, anet.c:240: `if (flags & ANET_IP_ONLY)
+// hints.ai_flags = AI_NUMERICHOST;`, and sentinel's resolve-hostnames
+// passes ANET_NONE).
+static int resolve(const char *host, int ip_only) {
+  struct addrinfo hints, *rp = NULL;
+  memset(&hints, 0, sizeof(hints));
+  if (ip_only) hints.ai_flags = AI_NUMERICHOST;
+  hints.ai_family = AF_UNSPEC;
+  int err = getaddrinfo(host, NULL, &hints, &rp);
+  // CHECK: [[@LINE-1]]:13: warning: 'getaddrinfo' blocks the GLib event loop
+  if (rp) freeaddrinfo(rp);
+  return err;
+}
+
 static gboolean on_timeout(gpointer data) {
   const char *host = data;
+  resolve(host, 0);
   if (is_ip_address(host))
     connect_udp_channel(host, "53");
   else

@@ -55,6 +55,7 @@ static sc_facts *build(const char *tu) {
     fn.loc = loc(f, i);
     fn.flags = i == 2 ? (SC_FN_HOT | SC_FN_BLOCKING | SC_FN_INLINE_HEADER) : i;
     fn.nparams = i + 1;
+    fn.params_written = i == 1 ? 2u : 0; /* function 1 writes its second parameter */
     fn.annotations = i == 1 ? "stallcheck::blocking\nstallcheck::hot" : NULL;
     sc_facts_add_function(f, &fn);
   }
@@ -90,6 +91,7 @@ static sc_facts *build(const char *tu) {
     c.callee_flags = i == 0 ? SC_FN_BLOCKING : i == 1 ? SC_FN_NONBLOCKING : 0;
     c.callee_annotations = i == 0 ? "stallcheck::blocking\nstallcheck::offload(2)" : i == 1 ? "" : NULL;
     c.zero_guard = i == 4 ? 1 : 0; /* call 0 guards call 4: both are in function 0 */
+    c.param_guards = i == 4 ? 1u : 0; /* call 4 runs only when parameter 0 is nonzero */
     sc_arg mine[8];
     memcpy(mine, args, sizeof mine);
     mine[1].value_call = i == 4 ? 1 : 0; /* call 4's second argument holds call 0's result */
@@ -134,7 +136,8 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
   for (uint32_t i = 0; i < a->nfunctions; i++) {
     const sc_function *x = &a->functions[i], *y = &b->functions[i];
     CHECK(same_str(x->usr, y->usr) && same_str(x->name, y->name) && x->linkage == y->linkage);
-    CHECK(same_loc(x->loc, y->loc) && x->flags == y->flags && x->nparams == y->nparams);
+    CHECK(same_loc(x->loc, y->loc) && x->flags == y->flags && x->nparams == y->nparams &&
+          x->params_written == y->params_written);
     CHECK(same_str(x->annotations, y->annotations));
   }
   for (uint32_t i = 0; i < a->ncalls; i++) {
@@ -142,7 +145,8 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
     CHECK(x->caller == y->caller && x->callee_kind == y->callee_kind && x->param == y->param);
     CHECK(same_str(x->callee_usr, y->callee_usr) && same_str(x->callee_name, y->callee_name));
     CHECK(same_str(x->record, y->record) && same_loc(x->loc, y->loc) && x->loop == y->loop);
-    CHECK(x->nargs == y->nargs && x->callee_flags == y->callee_flags && x->zero_guard == y->zero_guard);
+    CHECK(x->nargs == y->nargs && x->callee_flags == y->callee_flags && x->zero_guard == y->zero_guard &&
+          x->param_guards == y->param_guards);
     CHECK(same_str(x->callee_annotations, y->callee_annotations));
     for (uint32_t k = 0; k < x->nargs && k < y->nargs; k++) {
       const sc_arg *g = sc_call_arg(a, x, k), *h = sc_call_arg(b, y, k);
@@ -295,21 +299,21 @@ static void test_refusals(const char *dir) {
   expect_refused(path, "{\"version\": \"2.1.0\", \"runs\": []}\n", ":1: not a stallcheck facts file");
   expect_refused(path, "\x7f" "ELF\x02\x01\x01", ":1: not a stallcheck facts file");
   expect_refused(path, "stallcheck-facts 0 0.0.1\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 0");
-  expect_refused(path, "stallcheck-facts 1 0.1.0\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 1, this stallcheck reads format 3");
+  expect_refused(path, "stallcheck-facts 1 0.1.0\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 1, this stallcheck reads format 4");
   expect_refused(path, "stallcheck-facts 99 9.9.9\n", "regenerate the file");
-  expect_refused(path, "stallcheck-facts 3\n", ":1: malformed header");
-  expect_refused(path, "stallcheck-facts 3 0.1.0", ":1: the file ends inside a line (truncated)");
+  expect_refused(path, "stallcheck-facts 4\n", ":1: malformed header");
+  expect_refused(path, "stallcheck-facts 4 0.1.0", ":1: the file ends inside a line (truncated)");
   char buf[512];
   snprintf(buf, sizeof buf, "%stu a.c 0\n", header);
   expect_refused(path, buf, "truncated");
-  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\n", "2 0 0 0 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\n", "2 0 0 0 0");
   expect_refused(path, buf, ":4: record counts do not match");
-  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\n", "1 0 0 0 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\n", "1 0 0 0 0");
 #ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION /* checksums are not verified there */
   buf[strlen(header) + 14] = 'g'; /* fn u g: still a valid record */
   expect_refused(path, buf, ":4: checksum mismatch");
 #endif
-  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\n", "1 0 0 0 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\n", "1 0 0 0 0");
   {
     sc_facts **tus = NULL;
     char err[256] = "";
@@ -322,19 +326,19 @@ static void test_refusals(const char *dir) {
     CHECK(sc_facts_read_file(path, &tus, err, sizeof err) == 0);
     free(tus);
   }
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - a.c 2 1 0 0\narg 1 5 - - - - - - -\nend 1 1 0 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - 0 a.c 2 1 0 0\narg 1 5 - - - - - - -\nend 1 1 0 0 0\n", header);
   expect_refused(path, buf, ":6: call with 2 arguments missing");
-  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 4294967295 0 - - a.c 2 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 4294967295 0 - - 0 a.c 2 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 8 is not a count");
-  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 100000 0 - - a.c 2 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 100000 0 - - 0 a.c 2 1 0 0\n", header);
   expect_refused(path, buf, "a call with 100000 arguments");
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u%%00x f 0 0 0 - a.c 1 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u%%00x f 0 0 0 - 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":3: bad escape");
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 7 0 0 - a.c 1 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 7 0 0 - 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 3 is out of range");
   sealed(buf, sizeof buf, header, "tu a.c 0\nloop 0 - 1 0 0 - 0 a.c 1 1 0 0\n", "0 0 0 1 0");
   expect_refused(path, buf, "loop 0: function out of range");
-  snprintf(buf, sizeof buf, "%sfn u f 0 0 0 - a.c 1 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%sfn u f 0 0 0 - 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":2: 'fn' record outside a TU");
   snprintf(buf, sizeof buf, "%stu a.c 0\nsymlink /etc/passwd\n", header);
   expect_refused(path, buf, ":3: unknown record 'symlink'");

@@ -163,6 +163,15 @@ int sc_catalog_wants_arg_text(const char *function);
 int sc_cond_holds(const sc_cond *cond, const sc_facts *facts, const sc_call *call);
 /* Whether row `api` applies to `call`: both of its conditions hold. */
 int sc_api_applies(const sc_api *api, const sc_facts *facts, const sc_call *call);
+/* The same, knowing that the caller's parameters in `kernel_params` (bit k:
+ * parameter k) hold a kernel path (/proc, /sys, tmpfs) whatever the caller:
+ * what the whole program says of them (sc_program_kernel_params). */
+int sc_cond_holds_in(const sc_cond *cond, const sc_facts *facts, const sc_call *call, uint32_t kernel_params);
+int sc_api_applies_in(const sc_api *api, const sc_facts *facts, const sc_call *call, uint32_t kernel_params);
+/* Whether argument `arg` of `call` names a kernel path, as the conditions
+ * on kernel files read it. */
+int sc_catalog_arg_names_kernel_file(const sc_facts *facts, const sc_call *call, uint32_t arg,
+                                     uint32_t kernel_params);
 
 /* The remedy for offloading blocking work from a loop of `library`
  * ("use uv_queue_work ..."), used where a row has no async variant. */

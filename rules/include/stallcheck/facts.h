@@ -61,6 +61,9 @@ typedef struct sc_function {
   uint32_t flags;          /* SC_FN_* */
   uint32_t nparams;
   const char *annotations; /* "stallcheck::..." annotate() strings joined by '\n', or NULL */
+  uint32_t params_written; /* parameters the body assigns, increments or takes the
+                              address of (bit k: parameter k; bit 31: one past
+                              the 31st): the others hold what the caller passed */
 } sc_function;
 
 typedef enum sc_arg_kind {
@@ -135,6 +138,13 @@ typedef struct sc_call {
    * has none: read it with sc_call_zero_guard().  The engine reads it as
    * the child of fork(). */
   uint32_t zero_guard;
+  /* The parameters of the caller that must all be nonzero for this call to
+   * run, as a bit mask (bit k: parameter k, for k < 32): the call sits in
+   * `if (flag) {...}`, `if (p && ...)`, the `else` of `if (!flag)`, or after
+   * `if (!flag) return ...;`, and the function never writes those
+   * parameters.  The engine does not follow the call on a path where the
+   * caller received a constant 0 (FALSE, NULL) there. */
+  uint32_t param_guards;
 } sc_call;
 
 /* The index of the call whose 0 result guards `c`, or SC_NONE. */

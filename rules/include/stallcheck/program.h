@@ -71,11 +71,20 @@ typedef struct sc_edge {
   uint32_t indirect;        /* resolved through a function pointer */
 } sc_edge;
 
-/* How a context reached a function: the BFS parent. */
+/* How a context reached a function, with which of its parameters known to
+ * be 0 on the way (a state of the search: a function reached both with a
+ * constant FALSE flag and without has two).  reach[ctx][n] for n < nnodes
+ * is node n's first state; more states of the same node follow `next`. */
 typedef struct sc_reach {
+  uint32_t node;            /* the function */
   uint32_t root;            /* index into roots, SC_NONE if not reached */
   uint32_t via_edge;        /* the edge it was reached through; SC_NONE at a root */
+  uint32_t via_state;       /* the caller's state on that edge; SC_NONE at a root */
   uint32_t dist;
+  uint32_t known_zero;      /* parameters (bit k: parameter k) every call on this
+                               path passed a constant 0 for, of those that guard
+                               a call (sc_call.param_guards) here or further on */
+  uint32_t next;            /* the node's next state, SC_NONE */
 } sc_reach;
 
 typedef struct sc_program {
@@ -86,8 +95,14 @@ typedef struct sc_program {
   sc_edge *edges;   uint32_t nedges;   /* sorted by from */
   sc_root *roots;   uint32_t nroots, cap_roots;
 
-  /* reach[ctx][node]: how the context reaches each node (SC_NONE root if not). */
+  /* reach[ctx][node]: how the context reaches each node (SC_NONE root if
+   * not), then the nodes' further states (sc_reach.next). */
   sc_reach *reach[SC_CTX_COUNT];
+  uint32_t nreach[SC_CTX_COUNT];
+
+  /* kernel_params[node]: the parameters that hold a kernel path (/proc,
+   * /sys, tmpfs) whatever calls the function (param_values.c). */
+  uint32_t *kernel_params;
 
   /* Whole-program facts. */
   int sockets_nonblocking;  /* some call makes sockets non-blocking */
@@ -120,6 +135,10 @@ uint32_t sc_program_node(const sc_program *p, const char *usr);
 int sc_program_defines_name(const sc_program *p, const char *name);
 /* Whether the program calls a function named `name` directly anywhere. */
 int sc_program_calls_name(const sc_program *p, const char *name);
+
+/* The parameters of function `function` of TU `tu` that hold a kernel path
+ * whatever calls it (bit k: parameter k). */
+uint32_t sc_program_kernel_params(const sc_program *p, uint32_t tu, uint32_t function);
 
 /* Whether call `call` of TU `tu` runs in context `ctx`: its function is
  * reached by ctx, or the call sits in the body of a hand-written loop (LOOP).

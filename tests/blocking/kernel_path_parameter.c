@@ -1,0 +1,80 @@
+// A file opened through a parameter that every caller fills with a kernel
+// path (/proc, /sys, tmpfs) reads memory, not the disk.
+//
+// Real code (connman 1.41 connmand, 3 findings):
+//  - src/ipconfig.c:264-336
+//      #define PROC_IPV4_CONF_PREFIX "/proc/sys/net/ipv4/conf"
+//      static int read_conf_value(const char *prefix, const char *ifname,
+//                                 const char *suffix, int *value) {
+//        path = g_build_filename(prefix, ifname ? ifname : "all", suffix, NULL);
+//        f = fopen(path, "r"); ... fscanf(f, "%d", value); ...
+//      }
+//      static int read_ipv4_conf_value(...) {
+//        return read_conf_value(PROC_IPV4_CONF_PREFIX, ifname, suffix, value);
+//      }
+//    reached from GLib timeouts and netlink watches.
+// RUN: not %stallcheck %s -- %cflags_glib_2_0 2>&1 | FileCheck %s --implicit-check-not=warning:
+#include <glib.h>
+#include <stdio.h>
+
+#define PROC_IPV4_CONF_PREFIX "/proc/sys/net/ipv4/conf"
+#define PROC_IPV6_CONF_PREFIX "/proc/sys/net/ipv6/conf"
+
+static int read_conf_value(const char *prefix, const char *ifname, const char *suffix, int *value) {
+  gchar *path = g_build_filename(prefix, ifname ? ifname : "all", suffix, NULL);
+  FILE *f = fopen(path, "r"); // every caller passes a /proc prefix: silent
+  int err = -1;
+  if (f) {
+    err = fscanf(f, "%d", value); // a procfs stream: silent
+    fclose(f);
+  }
+  g_free(path);
+  return err;
+}
+
+static int read_ipv4_conf_value(const char *ifname, const char *suffix, int *value) {
+  return read_conf_value(PROC_IPV4_CONF_PREFIX, ifname, suffix, value);
+}
+
+static int read_ipv6_conf_value(const char *ifname, const char *suffix, int *value) {
+  return read_conf_value(PROC_IPV6_CONF_PREFIX, ifname, suffix, value);
+}
+
+// Two callers, one of which passes a disk path: reported, from either.
+static int read_setting(const char *dir, const char *name) {
+  char path[256];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "r");
+  // CHECK-DAG: kernel_path_parameter.c:[[@LINE-1]]:13: warning: 'fopen' blocks the GLib event loop
+  int v = 0;
+  if (f) {
+    if (fscanf(f, "%d", &v) != 1) v = 0;
+    fclose(f);
+  }
+  return v;
+}
+
+// A parameter the body writes holds what it was given last, not the caller's.
+static void rewrites_prefix(const char *prefix, const char *home) {
+  if (home) prefix = home;
+  FILE *f = fopen(prefix, "r");
+  // CHECK-DAG: kernel_path_parameter.c:[[@LINE-1]]:13: warning: 'fopen' blocks the GLib event loop
+  if (f) fclose(f);
+}
+
+static gboolean on_timeout(gpointer data) {
+  int forwarding = 0, privacy = 0;
+  read_ipv4_conf_value("eth0", "forwarding", &forwarding);
+  read_ipv6_conf_value(NULL, "use_tempaddr", &privacy);
+  read_setting("/sys/class/net/eth0", "mtu");
+  read_setting((const char *)data, "mtu");
+  rewrites_prefix("/proc/cmdline", (const char *)data);
+  return G_SOURCE_CONTINUE;
+}
+
+int main(int argc, char **argv) {
+  GMainLoop *loop = g_main_loop_new(NULL, FALSE);
+  g_timeout_add(1000, on_timeout, argc > 1 ? argv[1] : "/var/lib/app");
+  g_main_loop_run(loop);
+  return 0;
+}
