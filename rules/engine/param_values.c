@@ -40,8 +40,12 @@ void sc_engine_compute_param_values(sc_program *p) {
   for (uint32_t n = 0; n < p->nnodes; n++) {
     const sc_function *fn = &p->tus[p->nodes[n].def.tu]->functions[p->nodes[n].def.index];
     uint32_t all = fn->nparams >= 31 ? 0x7fffffffu : (1u << fn->nparams) - 1;
-    /* Only functions the program calls directly, and nothing else. */
-    kernel[n] = called[n] == 1 && !(fn->flags & SC_FN_VARIADIC) ? all & ~fn->params_written : 0;
+    /* Only functions the program calls directly, and nothing else: a
+     * static function, or an exported one of a whole program (a main and
+     * the other translation units; the plugin sees one TU, and a library
+     * is called from outside). */
+    int seen_whole = fn->linkage == SC_LINKAGE_INTERNAL || (p->has_main && p->ntus > 1);
+    kernel[n] = called[n] == 1 && seen_whole && !(fn->flags & SC_FN_VARIADIC) ? all & ~fn->params_written : 0;
   }
   free(called);
   drop_unknown_callers(p, kernel);
