@@ -130,14 +130,40 @@ static void add_flow(fe_state *st, CXCursor ref_expr, const target *tgt, sc_flow
   default: flow->kind = SC_FLOW_OTHER; break;
   }
   flow->function = st->function;
+  if (st->function == SC_NONE) flow->holder_usr = st->holder_usr;
   flow->loc = fe_loc(st, clang_getCursorLocation(ref_expr));
   sc_facts_add_flow(st->facts, flow);
+}
+
+/* A number holds no function: references to it keep nothing alive. */
+static int is_number_type(CXType t) {
+  t = clang_getCanonicalType(t);
+  if (fe_is_integer_type(t)) return 1;
+  switch (t.kind) {
+  case CXType_Float: case CXType_Double: case CXType_LongDouble: case CXType_Float128: case CXType_Half:
+  case CXType_Float16:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* A reference to a file-scope variable of the program (a table, a struct,
+ * a pointer): sc_var_ref. */
+static void note_var_ref(fe_state *st, CXCursor var) {
+  if (clang_Cursor_hasVarDeclGlobalStorage(var) != 1 || is_number_type(clang_getCursorType(var))) return;
+  if (clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_TranslationUnit) return;
+  if (clang_Location_isInSystemHeader(clang_getCursorLocation(var))) return;
+  sc_var_ref ref = {st->function, st->function == SC_NONE ? st->holder_usr : NULL, fe_cursor_usr(st, var)};
+  if (ref.var_usr && (ref.function != SC_NONE || ref.holder_usr)) sc_facts_add_var_ref(st->facts, &ref);
 }
 
 static void visit_decl_ref(fe_state *st, CXCursor c, const target *tgt) {
   CXCursor ref = clang_getCursorReferenced(c);
   enum CXCursorKind rk = clang_getCursorKind(ref);
-  if (rk == CXCursor_FunctionDecl) {
+  if (rk == CXCursor_VarDecl) {
+    note_var_ref(st, ref);
+  } else if (rk == CXCursor_FunctionDecl) {
     if (tgt->kind == T_CALLEE) return;
     sc_flow flow = {0};
     flow.fn_usr = fe_cursor_usr(st, ref);
@@ -966,10 +992,12 @@ void fe_walk_body(fe_state *st, CXCursor body) {
 
 void fe_walk_global_var(fe_state *st, CXCursor var) {
   st->function = SC_NONE;
+  st->holder_usr = fe_cursor_usr(st, var);
   st->params = NULL;
   st->nparams = 0;
   st->loop = SC_NONE;
   st->depth = 0;
   fe_branches_reset(st, var);
   visit_var(st, var);
+  st->holder_usr = NULL;
 }

@@ -23,6 +23,7 @@ typedef struct fe_state {
 
   /* The function whose body is being walked (function == SC_NONE at file scope). */
   uint32_t function;
+  const char *holder_usr; /* at file scope: the variable whose initialiser is walked */
   CXCursor *params;
   uint32_t nparams;
 

@@ -158,6 +158,8 @@ private:
   // The function whose body is walked; SC_NONE at file scope.
   uint32_t Function = SC_NONE;
   const FunctionDecl *FnDecl = nullptr;
+  // At file scope: the variable whose initialiser is walked.
+  const char *HolderUsr = nullptr;
   uint32_t Loop = SC_NONE, Depth = 0;
 
   // Targets of the leaves of the brace initialiser being walked.
@@ -240,6 +242,7 @@ private:
   void walk(const Stmt *S, Target T);
   void walkChildren(const Stmt *S, const Target &T);
   void visitDeclRef(const DeclRefExpr *E, const Target &T);
+  void noteVarRef(const VarDecl *V);
   void addFlow(SourceLocation At, const Target &T, sc_flow &Flow);
   Target varTarget(const ValueDecl *V);
   Target fieldTarget(const FieldDecl *Field);
@@ -525,14 +528,29 @@ void Builder::addFlow(SourceLocation At, const Target &T, sc_flow &Flow) {
   default: Flow.kind = SC_FLOW_OTHER; break;
   }
   Flow.function = Function;
+  if (Function == SC_NONE) Flow.holder_usr = HolderUsr;
   Flow.loc = loc(At);
   sc_facts_add_flow(F, &Flow);
+}
+
+// A number holds no function: references to it keep nothing alive.
+static bool isNumberType(QualType T) { return isIntegerType(T) || T->isRealFloatingType(); }
+
+// A reference to a file-scope variable of the program (a table, a struct, a
+// pointer), as driver/frontend_body.c note_var_ref records it.
+void Builder::noteVarRef(const VarDecl *V) {
+  if (!V->hasGlobalStorage() || !V->isFileVarDecl() || isNumberType(V->getType())) return;
+  if (SM.isInSystemHeader(V->getLocation())) return;
+  sc_var_ref Ref = {Function, Function == SC_NONE ? HolderUsr : nullptr, usr(V)};
+  if (Ref.var_usr && (Ref.function != SC_NONE || Ref.holder_usr)) sc_facts_add_var_ref(F, &Ref);
 }
 
 void Builder::visitDeclRef(const DeclRefExpr *E, const Target &T) {
   const ValueDecl *D = E->getDecl();
   if (!D) return;
-  if (const auto *Fn = dyn_cast<FunctionDecl>(D)) {
+  if (const auto *V = dyn_cast<VarDecl>(D); V && !isa<ParmVarDecl>(V)) {
+    noteVarRef(V);
+  } else if (const auto *Fn = dyn_cast<FunctionDecl>(D)) {
     if (T.Kind == TargetKind::Callee) return;
     sc_flow Flow = {};
     Flow.fn_usr = usr(Fn);
@@ -1466,7 +1484,9 @@ void Builder::visitTopLevel(const Decl *D) {
     Loop = SC_NONE;
     Depth = 0;
     resetBranches(nullptr);
+    HolderUsr = usr(V);
     visitVar(V);
+    HolderUsr = nullptr;
   }
 }
 

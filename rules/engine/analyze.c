@@ -46,8 +46,7 @@ static void find_thread_wakeups(sc_program *p) {
 }
 
 void sc_program_solve(sc_program *p) {
-  sc_engine_build_edges(p);
-  sc_engine_compute_liveness(p);
+  sc_engine_compute_liveness_and_edges(p);
   sc_engine_find_roots(p);
   for (uint32_t r = 0; r < p->nroots && !p->starts_threads; r++) p->starts_threads = p->roots[r].ctx == SC_CTX_WORKER;
   sc_engine_compute_contexts(p);

@@ -45,6 +45,11 @@ struct sc_program_index {
 
   sc_param_memo **param_memo; /* [node][param], allocated on demand */
   uint32_t *node_nparams;
+
+  /* Liveness in a program with main (liveness.c); NULL without one. */
+  uint8_t *fn_live;           /* [node] */
+  uint8_t *var_live;          /* [var id] */
+  sc_strmap *var_by_usr;      /* file-scope variable USR -> var id */
 };
 
 /* param_values.c */
@@ -72,7 +77,13 @@ void sc_targets_push(sc_targets *t, uint32_t node, sc_loc loc);
 void sc_targets_free(sc_targets *t);
 
 /* roots.c */
-void sc_engine_compute_liveness(sc_program *p);
+/* liveness.c: builds the edges (pointers.c) and marks the live nodes. */
+void sc_engine_compute_liveness_and_edges(sc_program *p);
+/* Whether a flow is in live code: a live function's body, or the
+ * initialiser of a live variable (always, in a program without main). */
+int sc_engine_flow_is_live(const sc_program *p, sc_ref flow);
+/* Whether the function making `call` is live (always, without main). */
+int sc_engine_caller_is_live(const sc_program *p, sc_ref call);
 void sc_engine_find_roots(sc_program *p);
 
 /* contexts.c */

@@ -83,7 +83,7 @@ const sc_targets *sc_engine_param_targets(sc_program *p, uint32_t node, uint32_t
      * by record and field name, program-wide, and through a wrapper such as
      * Lua's lua_pushcclosure that would make every function ever stored in
      * any luaL_Reg.func a value of every call through a closure. */
-    if (arg && arg->kind != SC_ARG_FIELD) sc_engine_arg_values(p, call, arg, &found);
+    if (arg && arg->kind != SC_ARG_FIELD && sc_engine_caller_is_live(p, call)) sc_engine_arg_values(p, call, arg, &found);
   }
   /* param_memo may have moved while recursing? No: it is allocated once per
    * node; only the targets vector is replaced here. */
@@ -106,8 +106,10 @@ void sc_engine_flow_values(sc_program *p, sc_ref flow, sc_targets *out) {
 }
 
 static void values_of_key(sc_program *p, sc_strmap *map, const char *key, sc_targets *out) {
-  for (uint32_t e = sc_strmap_first(map, key); e != UINT32_MAX; e = sc_strmap_next(map, e))
-    sc_engine_flow_values(p, p->index->flows[sc_strmap_value(map, e)], out);
+  for (uint32_t e = sc_strmap_first(map, key); e != UINT32_MAX; e = sc_strmap_next(map, e)) {
+    sc_ref flow = p->index->flows[sc_strmap_value(map, e)];
+    if (sc_engine_flow_is_live(p, flow)) sc_engine_flow_values(p, flow, out);
+  }
 }
 
 void sc_engine_resolve_call(sc_program *p, sc_ref call, sc_targets *out) {
@@ -136,9 +138,24 @@ static int edge_cmp(const void *a, const void *b) {
   return x->to < y->to ? -1 : x->to > y->to;
 }
 
+/* Forgets what the parameters held: the live code changed. */
+static void reset_param_memo(sc_program *p) {
+  struct sc_program_index *ix = p->index;
+  for (uint32_t n = 0; n < p->nnodes; n++) {
+    if (!ix->param_memo[n]) continue;
+    for (uint32_t i = 0; i < ix->node_nparams[n]; i++) sc_targets_free(&ix->param_memo[n][i].targets);
+    free(ix->param_memo[n]);
+    ix->param_memo[n] = NULL;
+  }
+}
+
 void sc_engine_build_edges(sc_program *p) {
   struct sc_program_index *ix = p->index;
   uint32_t cap = 0;
+  reset_param_memo(p);
+  free(p->edges);
+  p->edges = NULL;
+  p->nedges = 0;
   sc_targets tmp = {0};
   for (uint32_t n = 0; n < p->nnodes; n++) {
     for (uint32_t k = 0; k < ix->node_calls_count[n]; k++) {

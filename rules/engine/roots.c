@@ -20,40 +20,6 @@
 #include "stallcheck/suppress.h"
 #include "util/source_cache.h"
 
-/* ---- liveness -------------------------------------------------------- */
-
-/* Entries: main (or, for a program without main, every exported function)
- * and every function whose address is taken.  Everything they reach is live. */
-void sc_engine_compute_liveness(sc_program *p) {
-  uint32_t *queue = sc_xcalloc(p->nnodes, sizeof(uint32_t));
-  uint32_t head = 0, tail = 0;
-#define MARK(n)                                  \
-  do {                                           \
-    if (!p->nodes[n].live) {                     \
-      p->nodes[n].live = 1;                      \
-      queue[tail++] = (n);                       \
-    }                                            \
-  } while (0)
-  for (uint32_t n = 0; n < p->nnodes; n++) {
-    const sc_function *f = &p->tus[p->nodes[n].def.tu]->functions[p->nodes[n].def.index];
-    if (p->has_main ? strcmp(f->name, "main") == 0 : f->linkage == SC_LINKAGE_EXTERNAL) MARK(n);
-  }
-  for (uint32_t t = 0; t < p->ntus; t++) {
-    const sc_facts *f = p->tus[t];
-    for (uint32_t i = 0; i < f->nflows; i++) {
-      uint32_t n = f->flows[i].fn_usr ? sc_program_node(p, f->flows[i].fn_usr) : SC_NONE;
-      if (n != SC_NONE) MARK(n);
-    }
-  }
-  while (head < tail) {
-    uint32_t n = queue[head++];
-    for (uint32_t e = p->nodes[n].first_out; e < p->nodes[n].first_out + p->nodes[n].nout; e++)
-      MARK(p->edges[e].to);
-  }
-#undef MARK
-  free(queue);
-}
-
 /* ---- roots ----------------------------------------------------------- */
 
 static void add_root(sc_program *p, const sc_root *r) {
@@ -81,7 +47,6 @@ static void register_values(sc_program *p, const sc_targets *values, sc_ref site
 }
 
 static int site_is_live(const sc_program *p, uint32_t tu, uint32_t function) {
-  if (function == SC_NONE) return 1; /* a global initialiser */
   return p->nodes[p->index->fn_node[tu][function]].live;
 }
 
@@ -431,8 +396,8 @@ void sc_engine_find_roots(sc_program *p) {
     for (uint32_t i = 0; i < f->nflows; i++) {
       const sc_flow *fl = &f->flows[i];
       if (fl->function != SC_NONE && p->nodes[p->index->fn_node[t][fl->function]].def.tu != t) continue;
-      if (!site_is_live(p, t, fl->function)) continue;
       sc_ref r = {t, i};
+      if (!sc_engine_flow_is_live(p, r)) continue;
       registrations_of_flow(p, r, &tmp);
     }
   }

@@ -40,6 +40,12 @@ int sc_facts_check(const sc_facts *f, char *problem, size_t size) {
         return broken(problem, size, "call %u: argument %u: value call out of range", i, a);
     }
   }
+  for (uint32_t i = 0; i < f->nvar_refs; i++) {
+    const sc_var_ref *v = &f->var_refs[i];
+    if (v->function != SC_NONE && v->function >= f->nfunctions)
+      return broken(problem, size, "reference %u: function out of range", i);
+    if (!v->var_usr) return broken(problem, size, "reference %u: no variable", i);
+  }
   for (uint32_t i = 0; i < f->nflows; i++) {
     const sc_flow *w = &f->flows[i];
     if (w->function != SC_NONE && w->function >= f->nfunctions)

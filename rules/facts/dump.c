@@ -114,7 +114,15 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     }
     fputs(" at ", out);
     loc(out, fl->loc);
+    if (fl->holder_usr) fprintf(out, " holder=%s", fl->holder_usr);
     fputc('\n', out);
+  }
+  for (uint32_t i = 0; i < f->nvar_refs; i++) {
+    const sc_var_ref *v = &f->var_refs[i];
+    if (v->function != SC_NONE)
+      fprintf(out, "ref in=%u var=%s\n", v->function, v->var_usr);
+    else
+      fprintf(out, "ref holder=%s var=%s\n", str(v->holder_usr), v->var_usr);
   }
   for (uint32_t i = 0; i < f->ndiags; i++) {
     fprintf(out, "diag %s ", f->diags[i].level == SC_DIAG_WARNING ? "warning" : "error");

@@ -47,6 +47,7 @@ void sc_facts_free(sc_facts *f) {
   free(f->flows);
   free(f->loops);
   free(f->diags);
+  free(f->var_refs);
   sc_arena_free(f->arena);
   free(f);
 }
@@ -110,6 +111,7 @@ uint32_t sc_facts_add_flow(sc_facts *f, const sc_flow *flow) {
   copy.var_name = sc_facts_intern(f, flow->var_name);
   copy.record = sc_facts_intern(f, flow->record);
   copy.field = sc_facts_intern(f, flow->field);
+  copy.holder_usr = sc_facts_intern(f, flow->holder_usr);
   copy.loc = intern_loc(f, flow->loc);
   PUSH(f, flows, nflows, cap_flows, copy);
   return f->nflows - 1;
@@ -121,6 +123,22 @@ uint32_t sc_facts_add_loop(sc_facts *f, const sc_loop *loop) {
   copy.loc = intern_loc(f, loop->loc);
   PUSH(f, loops, nloops, cap_loops, copy);
   return f->nloops - 1;
+}
+
+uint32_t sc_facts_add_var_ref(sc_facts *f, const sc_var_ref *ref) {
+  sc_var_ref copy = *ref;
+  copy.holder_usr = sc_facts_intern(f, ref->holder_usr);
+  copy.var_usr = sc_facts_intern(f, ref->var_usr);
+  /* Interned: equal strings are the same pointer.  A body refers to the
+   * same few variables over and over; looking back a little keeps it to
+   * about one record each. */
+  for (uint32_t i = f->nvar_refs, seen = 0; i-- > 0 && seen < 32; seen++) {
+    const sc_var_ref *r = &f->var_refs[i];
+    if (r->function != copy.function || r->holder_usr != copy.holder_usr) break;
+    if (r->var_usr == copy.var_usr) return i;
+  }
+  PUSH(f, var_refs, nvar_refs, cap_var_refs, copy);
+  return f->nvar_refs - 1;
 }
 
 uint32_t sc_facts_add_diag(sc_facts *f, sc_diag_level level, const sc_loc *loc, const char *message) {

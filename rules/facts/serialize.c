@@ -14,7 +14,9 @@
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
  *        <callee_flags> <callee_annotations> <zero_guard> <param_guards> <loc>
  *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record> <value_call>   (nargs of them follow their call)
- *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field> <loc>
+ *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field>
+ *        <holder_usr> <loc>
+ *   ref <function> <holder_usr> <var_usr>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
  *   diag <level> <message> <loc>
  *   end <functions> <calls> <flows> <loops> <diags> <checksum>
@@ -22,7 +24,8 @@
  * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
  * had no <callee_flags>, <callee_annotations> and <zero_guard>; format 3 had
- * no <param_guards> and <params_written>.
+ * no <param_guards> and <params_written>; format 4 had no <holder_usr> and
+ * no `ref` records.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -176,7 +179,16 @@ static void write_records(FILE *out, const sc_facts *f) {
     put_str(out, w->var_name);
     put_str(out, w->record);
     put_str(out, w->field);
+    put_str(out, w->holder_usr);
     put_loc(out, &w->loc);
+    fputc('\n', out);
+  }
+  for (uint32_t i = 0; i < f->nvar_refs; i++) {
+    const sc_var_ref *v = &f->var_refs[i];
+    fputs("ref", out);
+    put_u32(out, v->function);
+    put_str(out, v->holder_usr);
+    put_str(out, v->var_usr);
     fputc('\n', out);
   }
   for (uint32_t i = 0; i < f->nloops; i++) {
@@ -213,6 +225,7 @@ static int by_file_then_size(const void *pa, const void *pb) {
   if (!c) c = cmp_u32(a->nflows, b->nflows);
   if (!c) c = cmp_u32(a->nloops, b->nloops);
   if (!c) c = cmp_u32(a->ndiags, b->ndiags);
+  if (!c) c = cmp_u32(a->nvar_refs, b->nvar_refs);
   if (!c) c = (a->parse_failed != 0) - (b->parse_failed != 0);
   return c;
 }
@@ -465,7 +478,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       if (--pending_args == 0 && !r.failed) sc_facts_add_call(f, &call, args, nargs_read);
       continue;
     } else if (!strcmp(tag, "flow")) {
-      if (!want(&r, 17)) break;
+      if (!want(&r, 18)) break;
       sc_flow w = {0};
       w.fn_usr = get_str(&r, 1);
       w.fn_name = get_str(&r, 2);
@@ -478,8 +491,22 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       w.var_name = get_str(&r, 9);
       w.record = get_str(&r, 10);
       w.field = get_str(&r, 11);
-      w.loc = get_loc(&r, f, 12);
+      w.holder_usr = get_str(&r, 12);
+      w.loc = get_loc(&r, f, 13);
       if (!r.failed) sc_facts_add_flow(f, &w);
+    } else if (!strcmp(tag, "ref")) {
+      if (!want(&r, 4)) break;
+      sc_var_ref v = {0};
+      v.function = get_u32(&r, 1);
+      v.holder_usr = get_str(&r, 2);
+      v.var_usr = get_str(&r, 3);
+      if (!v.var_usr) fail(&r, "a reference without a variable");
+      /* Added as written: the writer already left out repeats. */
+      if (!r.failed) {
+        size_t before = f->nvar_refs;
+        sc_facts_add_var_ref(f, &v);
+        if (f->nvar_refs == before) fail(&r, "a repeated reference");
+      }
     } else if (!strcmp(tag, "loop")) {
       if (!want(&r, 13)) break;
       sc_loop l = {0};

@@ -55,6 +55,11 @@ static void serve(int ep) {
 
 int main(void) {
   wait_readable(0);
-  serve(epoll_create1(0));
+  int ep = epoll_create1(0);
+  for (unsigned i = 0; i < sizeof handlers / sizeof handlers[0]; i++) {
+    struct epoll_event ev = {.events = EPOLLIN, .data.ptr = &handlers[i]};
+    epoll_ctl(ep, EPOLL_CTL_ADD, handlers[i].fd, &ev);
+  }
+  serve(ep);
   return 0;
 }

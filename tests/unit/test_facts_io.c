@@ -110,9 +110,15 @@ static sc_facts *build(const char *tu) {
     w.var_name = i == SC_FLOW_VAR ? "handlers" : NULL;
     w.record = i == SC_FLOW_FIELD ? "" : NULL;
     w.field = i == SC_FLOW_FIELD ? "on read" : NULL;
+    w.holder_usr = i == 1 ? "c:x.c@lualibs" : NULL; /* flow 1 is in a global initialiser */
     w.loc = loc(f, 40 + i);
     sc_facts_add_flow(f, &w);
   }
+  /* References from bodies and from an initialiser; a repeat is kept once. */
+  sc_var_ref refs[] = {{0, NULL, "c:x.c@lualibs"}, {0, NULL, "c:@server"}, {0, NULL, "c:x.c@lualibs"},
+                       {SC_NONE, "c:x.c@lualibs", "c:x.c@iolib"}, {3, NULL, "c:@server"}};
+  for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) sc_facts_add_var_ref(f, &refs[i]);
+  CHECK(f->nvar_refs == 4);
   sc_loc d = loc(f, 50);
   sc_facts_add_diag(f, SC_DIAG_WARNING, &d, "unused variable 'x' [-Wunused]");
   sc_facts_add_diag(f, SC_DIAG_FATAL, &d, "'gio/gio.h' file not found");
@@ -161,6 +167,12 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
     CHECK(x->kind == y->kind && x->function == y->function && x->call == y->call && x->arg == y->arg);
     CHECK(same_str(x->var_usr, y->var_usr) && same_str(x->var_name, y->var_name));
     CHECK(same_str(x->record, y->record) && same_str(x->field, y->field) && same_loc(x->loc, y->loc));
+    CHECK(same_str(x->holder_usr, y->holder_usr));
+  }
+  CHECK(a->nvar_refs == b->nvar_refs);
+  for (uint32_t i = 0; i < a->nvar_refs && i < b->nvar_refs; i++) {
+    const sc_var_ref *x = &a->var_refs[i], *y = &b->var_refs[i];
+    CHECK(x->function == y->function && same_str(x->holder_usr, y->holder_usr) && same_str(x->var_usr, y->var_usr));
   }
   for (uint32_t i = 0; i < a->nloops; i++) {
     const sc_loop *x = &a->loops[i], *y = &b->loops[i];
@@ -299,10 +311,10 @@ static void test_refusals(const char *dir) {
   expect_refused(path, "{\"version\": \"2.1.0\", \"runs\": []}\n", ":1: not a stallcheck facts file");
   expect_refused(path, "\x7f" "ELF\x02\x01\x01", ":1: not a stallcheck facts file");
   expect_refused(path, "stallcheck-facts 0 0.0.1\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 0");
-  expect_refused(path, "stallcheck-facts 1 0.1.0\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 1, this stallcheck reads format 4");
+  expect_refused(path, "stallcheck-facts 1 0.1.0\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 1, this stallcheck reads format 5");
   expect_refused(path, "stallcheck-facts 99 9.9.9\n", "regenerate the file");
-  expect_refused(path, "stallcheck-facts 4\n", ":1: malformed header");
-  expect_refused(path, "stallcheck-facts 4 0.1.0", ":1: the file ends inside a line (truncated)");
+  expect_refused(path, "stallcheck-facts 5\n", ":1: malformed header");
+  expect_refused(path, "stallcheck-facts 5 0.1.0", ":1: the file ends inside a line (truncated)");
   char buf[512];
   snprintf(buf, sizeof buf, "%stu a.c 0\n", header);
   expect_refused(path, buf, "truncated");

@@ -178,7 +178,20 @@ typedef struct sc_flow {
   const char *record;     /* FIELD: record name as in sc_call.record */
   const char *field;
   sc_loc loc;
+  const char *holder_usr; /* function == SC_NONE: the file-scope variable whose
+                             initialiser holds the flow (a handler table);
+                             NULL when unknown (then it counts as live) */
 } sc_flow;
+
+/* A reference to a file-scope variable that is not a plain number (a table,
+ * a struct, a pointer), from a function body or from another file-scope
+ * variable's initialiser: what keeps the functions stored in its
+ * initialiser reachable.  Once per function (or holder) and variable. */
+typedef struct sc_var_ref {
+  uint32_t function;      /* the referring function; SC_NONE: an initialiser */
+  const char *holder_usr; /* function == SC_NONE: the variable initialised */
+  const char *var_usr;    /* the variable referred to */
+} sc_var_ref;
 
 typedef enum sc_trip_kind {
   SC_TRIP_UNKNOWN = 0, /* could not tell */
@@ -222,6 +235,7 @@ typedef struct sc_facts {
   sc_flow *flows;         uint32_t nflows, cap_flows;
   sc_loop *loops;         uint32_t nloops, cap_loops;
   sc_diag *diags;         uint32_t ndiags, cap_diags;
+  sc_var_ref *var_refs;   uint32_t nvar_refs, cap_var_refs;
 
   sc_arena *arena;           /* owns every string above */
 } sc_facts;
@@ -245,6 +259,9 @@ uint32_t sc_facts_add_function(sc_facts *facts, const sc_function *fn);
 uint32_t sc_facts_add_call(sc_facts *facts, const sc_call *call, const sc_arg *args, uint32_t nargs);
 uint32_t sc_facts_add_flow(sc_facts *facts, const sc_flow *flow);
 uint32_t sc_facts_add_loop(sc_facts *facts, const sc_loop *loop);
+/* Adds the reference unless the same function (or holder) already refers to
+ * the same variable among its last few references. */
+uint32_t sc_facts_add_var_ref(sc_facts *facts, const sc_var_ref *ref);
 uint32_t sc_facts_add_diag(sc_facts *facts, sc_diag_level level, const sc_loc *loc, const char *message);
 
 /* Interns the strings of a location (the file) and returns the copy. */
