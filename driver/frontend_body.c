@@ -985,8 +985,10 @@ void fe_walk_body(fe_state *st, CXCursor body) {
   st->loop = SC_NONE;
   st->depth = 0;
   fe_branches_reset(st, body);
-  st->params_written = fe_params_written(st, body);
+  uint32_t kernel_default = 0;
+  st->params_written = fe_params_written(st, body, &kernel_default);
   st->facts->functions[st->function].params_written = st->params_written;
+  st->facts->functions[st->function].params_kernel_default = kernel_default;
   walk(st, body, other);
 }
 

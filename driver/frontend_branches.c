@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "frontend_internal.h"
+#include "stallcheck/catalog.h"
 
 struct fe_var_call {
   CXCursor var;
@@ -304,10 +305,62 @@ static enum CXChildVisitResult find_param_write(CXCursor c, CXCursor parent, CXC
   return CXChildVisit_Continue;
 }
 
-uint32_t fe_params_written(fe_state *st, CXCursor body) {
+/* Whether `e` is a string literal (through its decay) naming a kernel path. */
+static int string_literal_is_kernel_path(CXCursor e) {
+  int kernel = 0;
+  CXCursor s = fe_strip_casts(e);
+  if (clang_getCursorKind(s) != CXCursor_StringLiteral) return 0;
+  CXEvalResult r = clang_Cursor_Evaluate(e);
+  if (r && clang_EvalResult_getKind(r) == CXEval_StrLiteral)
+    kernel = sc_catalog_is_kernel_path(clang_EvalResult_getAsStr(r));
+  if (r) clang_EvalResult_dispose(r);
+  return kernel;
+}
+
+/* The parameter `s` gives a kernel-path default: `if (!p) p = "/proc/...";`
+ * (or `p == NULL`, the assignment alone in braces, no else), or -1. */
+static int kernel_default_of(fe_state *st, CXCursor s) {
+  if (clang_getCursorKind(s) != CXCursor_IfStmt) return -1;
+  fe_children k;
+  fe_children_get(s, &k);
+  int param = -1;
+  uint32_t when_true = 0, when_false = 0;
+  if (k.count == 2) fe_param_test_of(st, k.items[0], &when_true, &when_false);
+  CXCursor assign = k.count == 2 ? k.items[1] : clang_getNullCursor();
+  if (!clang_Cursor_isNull(assign) && clang_getCursorKind(assign) == CXCursor_CompoundStmt) {
+    fe_children body;
+    fe_children_get(assign, &body);
+    assign = body.count == 1 ? body.items[0] : clang_getNullCursor();
+    fe_children_free(&body);
+  }
+  CXCursor lhs, rhs;
+  if (when_false && !when_true && !clang_Cursor_isNull(assign) && clang_getCursorKind(assign) == CXCursor_BinaryOperator &&
+      clang_getCursorBinaryOperatorKind(assign) == CXBinaryOperator_Assign && operands(assign, &lhs, &rhs) &&
+      clang_getCursorKind(lhs) == CXCursor_DeclRefExpr &&
+      clang_getCursorKind(clang_getCursorReferenced(lhs)) == CXCursor_ParmDecl) {
+    int index = fe_param_index(st, clang_getCursorReferenced(lhs));
+    if (index >= 0 && index < 31 && when_false == (1u << index) && string_literal_is_kernel_path(rhs)) param = index;
+  }
+  fe_children_free(&k);
+  return param;
+}
+
+uint32_t fe_params_written(fe_state *st, CXCursor body, uint32_t *kernel_default) {
   param_scan w = {st, 0};
-  if (st->nparams) clang_visitChildren(body, find_param_write, &w);
-  return w.written;
+  uint32_t defaults = 0;
+  *kernel_default = 0;
+  if (!st->nparams) return 0;
+  /* The top-level statements one by one, the kernel defaults aside. */
+  fe_children k;
+  fe_children_get(body, &k);
+  for (unsigned i = 0; i < k.count; i++) {
+    int param = kernel_default_of(st, k.items[i]);
+    if (param >= 0) defaults |= 1u << param;
+    else clang_visitChildren(k.items[i], find_param_write, &w);
+  }
+  fe_children_free(&k);
+  *kernel_default = defaults & ~w.written;
+  return w.written | defaults;
 }
 
 int fe_is_dead_flag_test(fe_state *st, CXCursor cond) {

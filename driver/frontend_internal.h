@@ -179,8 +179,10 @@ void fe_param_test_of(fe_state *st, CXCursor cond, uint32_t *when_true, uint32_t
 /* Whether statement `s` always leaves the function: `return ...;`, or a
  * block ending in one. */
 int fe_always_returns(CXCursor s);
-/* The parameters `body` writes, as sc_function.params_written. */
-uint32_t fe_params_written(fe_state *st, CXCursor body);
+/* The parameters `body` writes, as sc_function.params_written, and in
+ * *kernel_default those written only by a kernel-path default for NULL
+ * (sc_function.params_kernel_default). */
+uint32_t fe_params_written(fe_state *st, CXCursor body, uint32_t *kernel_default);
 void fe_branches_reset(fe_state *st, CXCursor body);
 void fe_branches_free(fe_state *st);
 

@@ -277,6 +277,7 @@ private:
   bool isForkResult(const Expr *E) const;
   bool isDeadFlagTest(const Expr *Cond);
   bool zeroOrNull(const Expr *E);
+  int kernelDefaultOf(const Stmt *S);
   void paramTest(const Expr *Cond, uint32_t &WhenTrue, uint32_t &WhenFalse);
   void walkGuarded(const Stmt *S, uint32_t Guard, uint32_t Params);
   void visitIf(const IfStmt *S);
@@ -1296,6 +1297,30 @@ void Builder::paramTest(const Expr *Cond, uint32_t &WhenTrue, uint32_t &WhenFals
   if (Index >= 0 && Index < 31 && !(ParamsWritten & (1u << Index))) WhenTrue |= 1u << Index;
 }
 
+// The parameter `S` gives a kernel-path default: `if (!p) p = "/proc/...";`
+// (or `p == NULL`, the assignment alone in braces, no else), or -1.
+int Builder::kernelDefaultOf(const Stmt *S) {
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable()) return -1;
+  const Stmt *Then = If->getThen();
+  if (const auto *C = dyn_cast<CompoundStmt>(Then)) Then = C->size() == 1 ? C->body_front() : nullptr;
+  const auto *Assign = dyn_cast_or_null<BinaryOperator>(Then);
+  if (!Assign || Assign->getOpcode() != BO_Assign) return -1;
+  const auto *Lhs = dyn_cast<DeclRefExpr>(Assign->getLHS());
+  const auto *P = Lhs ? dyn_cast<ParmVarDecl>(Lhs->getDecl()) : nullptr;
+  const auto *Literal = dyn_cast<StringLiteral>(stripCasts(Assign->getRHS()));
+  if (!P || !Literal || !Literal->isOrdinary()) return -1;
+  int Index = paramIndex(P);
+  if (Index < 0 || Index >= 31) return -1;
+  // The condition must say exactly that this parameter is 0: `!p`, `p == NULL`.
+  uint32_t Saved = Function, WhenTrue = 0, WhenFalse = 0;
+  Function = 0; // paramTest reads parameters only inside a function
+  paramTest(If->getCond(), WhenTrue, WhenFalse);
+  Function = Saved;
+  if (WhenTrue || WhenFalse != (1u << Index)) return -1;
+  return sc_catalog_is_kernel_path(Literal->getString().str().c_str()) ? Index : -1;
+}
+
 void Builder::walkGuarded(const Stmt *S, uint32_t Guard, uint32_t Params) {
   uint32_t Saved = ZeroGuard, SavedParams = ParamGuards;
   if (Guard != SC_NONE) ZeroGuard = Guard;
@@ -1434,7 +1459,21 @@ void Builder::visitFunction(const FunctionDecl *FD) {
   if (!SM.isWrittenInMainFile(FD->getLocation())) Fn.flags |= SC_FN_INLINE_HEADER;
   Fn.nparams = FD->getNumParams();
   Fn.annotations = Annotations.empty() ? nullptr : intern(Annotations);
-  if (FD->getNumParams()) paramsWritten(Body, nullptr, FD, Fn.params_written);
+  if (FD->getNumParams()) {
+    // The top-level statements one by one, the kernel defaults for NULL
+    // aside, as driver/frontend_branches.c fe_params_written.
+    uint32_t Defaults = 0;
+    Function = SC_NONE; // paramTest below must not read the last body's state
+    ParamsWritten = 0;
+    FnDecl = FD;
+    for (const Stmt *S : Body->body()) {
+      int Param = kernelDefaultOf(S);
+      if (Param >= 0) Defaults |= 1u << Param;
+      else paramsWritten(S, Body, FD, Fn.params_written);
+    }
+    Fn.params_kernel_default = Defaults & ~Fn.params_written;
+    Fn.params_written |= Defaults;
+  }
 
   Function = sc_facts_add_function(F, &Fn);
   FnDecl = FD;

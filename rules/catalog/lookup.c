@@ -215,6 +215,8 @@ static int is_kernel_path(const char *path) {
          strncmp(path + 5, "cu", 2);
 }
 
+int sc_catalog_is_kernel_path(const char *path) { return is_kernel_path(path); }
+
 /* The printf-family calls that fill their first argument from a format:
  * the format's position. */
 static int format_arg_of_filler(const char *name) {

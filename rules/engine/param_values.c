@@ -9,7 +9,10 @@
  * kernel path when the function never writes it, every call that reaches
  * the function is a direct call the program makes, and each passes a kernel
  * path there (a literal, a buffer filled from a literal format, or its own
- * parameter that holds one).
+ * parameter that holds one).  A function may also write the parameter once,
+ * at the top, to put a kernel path in place of NULL (connman's
+ * get_nfs_server_ip: `if (!cmdline_file) cmdline_file = "/proc/cmdline";`):
+ * then a caller may pass NULL there too.
  *
  * The greatest fixpoint: every candidate starts in, and a caller that passes
  * something else takes it out, until nothing changes.  A bit only ever goes
@@ -45,7 +48,8 @@ void sc_engine_compute_param_values(sc_program *p) {
      * the other translation units; the plugin sees one TU, and a library
      * is called from outside). */
     int seen_whole = fn->linkage == SC_LINKAGE_INTERNAL || (p->has_main && p->ntus > 1);
-    kernel[n] = called[n] == 1 && seen_whole && !(fn->flags & SC_FN_VARIADIC) ? all & ~fn->params_written : 0;
+    uint32_t unwritten = ~fn->params_written | fn->params_kernel_default;
+    kernel[n] = called[n] == 1 && seen_whole && !(fn->flags & SC_FN_VARIADIC) ? all & unwritten : 0;
   }
   free(called);
   drop_unknown_callers(p, kernel);
@@ -57,9 +61,14 @@ void sc_engine_compute_param_values(sc_program *p) {
       if (!want) continue;
       const sc_facts *f = p->tus[edge->call.tu];
       const sc_call *c = &f->calls[edge->call.index];
+      const sc_function *to = &p->tus[p->nodes[edge->to].def.tu]->functions[p->nodes[edge->to].def.index];
       for (uint32_t k = 0; k < 31; k++) {
         if (!(want & (1u << k))) continue;
         if (sc_catalog_arg_names_kernel_file(f, c, k, kernel[edge->from])) continue;
+        /* NULL where the callee puts a kernel path in its place. */
+        const sc_arg *a = sc_call_arg(f, c, k);
+        if ((to->params_kernel_default & (1u << k)) && a && (a->kind == SC_ARG_NULL || (a->kind == SC_ARG_INT && !a->ival)))
+          continue;
         kernel[edge->to] &= ~(1u << k);
         changed = 1;
       }

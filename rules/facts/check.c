@@ -18,6 +18,9 @@ static int broken(char *problem, size_t size, const char *fmt, ...) {
 }
 
 int sc_facts_check(const sc_facts *f, char *problem, size_t size) {
+  for (uint32_t i = 0; i < f->nfunctions; i++)
+    if (f->functions[i].params_kernel_default & ~f->functions[i].params_written)
+      return broken(problem, size, "function %u: a kernel default for a parameter it does not write", i);
   for (uint32_t i = 0; i < f->ncalls; i++) {
     const sc_call *c = &f->calls[i];
     if (c->caller >= f->nfunctions) return broken(problem, size, "call %u: caller %u out of range", i, c->caller);

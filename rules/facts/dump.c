@@ -41,6 +41,7 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
             fn->linkage == SC_LINKAGE_INTERNAL ? "static" : "extern", fn->nparams, fn->flags);
     loc(out, fn->loc);
     if (fn->params_written) fprintf(out, " params-written=0x%x", fn->params_written);
+    if (fn->params_kernel_default) fprintf(out, " params-kernel-default=0x%x", fn->params_kernel_default);
     if (fn->annotations) {
       fputs(" annotations=", out);
       put_escaped(out, fn->annotations);

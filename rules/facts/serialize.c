@@ -10,7 +10,7 @@
  *
  *   stallcheck-facts 4 0.1.0
  *   tu <file> <parse_failed>
- *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <params_written> <loc>
+ *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <params_written> <params_kernel_default> <loc>
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
  *        <callee_flags> <callee_annotations> <zero_guard> <param_guards> <loc>
  *   arg <kind> <ival> <text> <usr> <name> <param> <type> <record> <value_call>   (nargs of them follow their call)
@@ -24,8 +24,8 @@
  * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
  * had no <callee_flags>, <callee_annotations> and <zero_guard>; format 3 had
- * no <param_guards> and <params_written>; format 4 had no <holder_usr> and
- * no `ref` records.
+ * no <param_guards> and <params_written>; format 4 had no <holder_usr>, no
+ * <params_kernel_default> and no `ref` records.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -132,6 +132,7 @@ static void write_records(FILE *out, const sc_facts *f) {
     fprintf(out, " %d %" PRIu32 " %" PRIu32, (int)x->linkage, x->flags, x->nparams);
     put_str(out, x->annotations);
     put_u32(out, x->params_written);
+    put_u32(out, x->params_kernel_default);
     put_loc(out, &x->loc);
     fputc('\n', out);
   }
@@ -413,7 +414,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       break;
     }
     if (!strcmp(tag, "fn")) {
-      if (!want(&r, 13)) break;
+      if (!want(&r, 14)) break;
       sc_function x = {0};
       x.usr = get_str(&r, 1);
       x.name = get_str(&r, 2);
@@ -422,7 +423,8 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       x.nparams = get_u32(&r, 5);
       x.annotations = get_str(&r, 6);
       x.params_written = get_u32(&r, 7);
-      x.loc = get_loc(&r, f, 8);
+      x.params_kernel_default = get_u32(&r, 8);
+      x.loc = get_loc(&r, f, 9);
       if (!x.usr || !x.name) fail(&r, "function without a USR or name");
       if (!r.failed) sc_facts_add_function(f, &x);
     } else if (!strcmp(tag, "call")) {

@@ -76,6 +76,30 @@ int sysctl_read(const char *path) {
   return v;
 }
 
+// A kernel path put in place of NULL at the top (connman 1.41
+// src/inet.c:3305-3327 get_nfs_server_ip, whose only caller passes NULL:
+// 2 findings).
+static int read_boot_args(const char *cmdline_file, char **out) {
+  if (!cmdline_file)
+    cmdline_file = "/proc/cmdline";
+  return g_file_get_contents(cmdline_file, out, NULL, NULL); // silent
+}
+
+// The same with a disk default: reported.
+static int read_defaults(const char *file, char **out) {
+  if (file == NULL) file = "/etc/default/app";
+  return g_file_get_contents(file, out, NULL, NULL);
+  // CHECK-DAG: kernel_path_parameter.c:[[@LINE-1]]:10: warning: 'g_file_get_contents' blocks the GLib event loop
+}
+
+// A default, then another write: what the caller passed says nothing.
+static int read_either(const char *file, char **out, int user) {
+  if (!file) file = "/proc/cmdline";
+  if (user) file = "/home/user/.apprc";
+  return g_file_get_contents(file, out, NULL, NULL);
+  // CHECK-DAG: kernel_path_parameter.c:[[@LINE-1]]:10: warning: 'g_file_get_contents' blocks the GLib event loop
+}
+
 static gboolean on_timeout(gpointer data) {
   int forwarding = 0, privacy = 0;
   read_ipv4_conf_value("eth0", "forwarding", &forwarding);
@@ -84,6 +108,11 @@ static gboolean on_timeout(gpointer data) {
   read_setting((const char *)data, "mtu");
   rewrites_prefix("/proc/cmdline", (const char *)data);
   sysctl_read("/proc/sys/net/core/somaxconn");
+  char *text = NULL;
+  read_boot_args(NULL, &text);
+  read_boot_args("/proc/self/cmdline", &text);
+  read_defaults(NULL, &text);
+  read_either(NULL, &text, 1);
   return G_SOURCE_CONTINUE;
 }
 

@@ -55,7 +55,8 @@ static sc_facts *build(const char *tu) {
     fn.loc = loc(f, i);
     fn.flags = i == 2 ? (SC_FN_HOT | SC_FN_BLOCKING | SC_FN_INLINE_HEADER) : i;
     fn.nparams = i + 1;
-    fn.params_written = i == 1 ? 2u : 0; /* function 1 writes its second parameter */
+    fn.params_written = i == 1 ? 3u : 0; /* function 1 writes its first two parameters, */
+    fn.params_kernel_default = i == 1 ? 1u : 0; /* the first only with a kernel default */
     fn.annotations = i == 1 ? "stallcheck::blocking\nstallcheck::hot" : NULL;
     sc_facts_add_function(f, &fn);
   }
@@ -143,7 +144,7 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
     const sc_function *x = &a->functions[i], *y = &b->functions[i];
     CHECK(same_str(x->usr, y->usr) && same_str(x->name, y->name) && x->linkage == y->linkage);
     CHECK(same_loc(x->loc, y->loc) && x->flags == y->flags && x->nparams == y->nparams &&
-          x->params_written == y->params_written);
+          x->params_written == y->params_written && x->params_kernel_default == y->params_kernel_default);
     CHECK(same_str(x->annotations, y->annotations));
   }
   for (uint32_t i = 0; i < a->ncalls; i++) {
@@ -318,14 +319,14 @@ static void test_refusals(const char *dir) {
   char buf[512];
   snprintf(buf, sizeof buf, "%stu a.c 0\n", header);
   expect_refused(path, buf, "truncated");
-  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\n", "2 0 0 0 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 0 a.c 1 1 0 0\n", "2 0 0 0 0");
   expect_refused(path, buf, ":4: record counts do not match");
-  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\n", "1 0 0 0 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 0 a.c 1 1 0 0\n", "1 0 0 0 0");
 #ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION /* checksums are not verified there */
   buf[strlen(header) + 14] = 'g'; /* fn u g: still a valid record */
   expect_refused(path, buf, ":4: checksum mismatch");
 #endif
-  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\n", "1 0 0 0 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nfn u f 0 0 0 - 0 0 a.c 1 1 0 0\n", "1 0 0 0 0");
   {
     sc_facts **tus = NULL;
     char err[256] = "";
@@ -338,19 +339,19 @@ static void test_refusals(const char *dir) {
     CHECK(sc_facts_read_file(path, &tus, err, sizeof err) == 0);
     free(tus);
   }
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - 0 a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - 0 a.c 2 1 0 0\narg 1 5 - - - - - - -\nend 1 1 0 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 0 0 0 - 0 0 a.c 1 1 0 0\ncall 0 0 u g - - - 3 0 - - 0 a.c 2 1 0 0\narg 1 5 - - - - - - -\nend 1 1 0 0 0\n", header);
   expect_refused(path, buf, ":6: call with 2 arguments missing");
   snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 4294967295 0 - - 0 a.c 2 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 8 is not a count");
   snprintf(buf, sizeof buf, "%stu a.c 0\ncall 0 0 u g - - - 100000 0 - - 0 a.c 2 1 0 0\n", header);
   expect_refused(path, buf, "a call with 100000 arguments");
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u%%00x f 0 0 0 - 0 a.c 1 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u%%00x f 0 0 0 - 0 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":3: bad escape");
-  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 7 0 0 - 0 a.c 1 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 7 0 0 - 0 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 3 is out of range");
   sealed(buf, sizeof buf, header, "tu a.c 0\nloop 0 - 1 0 0 - 0 a.c 1 1 0 0\n", "0 0 0 1 0");
   expect_refused(path, buf, "loop 0: function out of range");
-  snprintf(buf, sizeof buf, "%sfn u f 0 0 0 - 0 a.c 1 1 0 0\n", header);
+  snprintf(buf, sizeof buf, "%sfn u f 0 0 0 - 0 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":2: 'fn' record outside a TU");
   snprintf(buf, sizeof buf, "%stu a.c 0\nsymlink /etc/passwd\n", header);
   expect_refused(path, buf, ":3: unknown record 'symlink'");

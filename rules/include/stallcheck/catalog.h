@@ -168,6 +168,9 @@ int sc_api_applies(const sc_api *api, const sc_facts *facts, const sc_call *call
  * what the whole program says of them (sc_program_kernel_params). */
 int sc_cond_holds_in(const sc_cond *cond, const sc_facts *facts, const sc_call *call, uint32_t kernel_params);
 int sc_api_applies_in(const sc_api *api, const sc_facts *facts, const sc_call *call, uint32_t kernel_params);
+/* Whether `path` is one the kernel answers from memory: /proc, /sys, tmpfs
+ * (/run, /dev/shm), device nodes other than terminals. */
+int sc_catalog_is_kernel_path(const char *path);
 /* Whether argument `arg` of `call` names a kernel path, as the conditions
  * on kernel files read it. */
 int sc_catalog_arg_names_kernel_file(const sc_facts *facts, const sc_call *call, uint32_t arg,

@@ -64,6 +64,10 @@ typedef struct sc_function {
   uint32_t params_written; /* parameters the body assigns, increments or takes the
                               address of (bit k: parameter k; bit 31: one past
                               the 31st): the others hold what the caller passed */
+  uint32_t params_kernel_default; /* of those, the ones whose only write is a
+                              default for NULL at the top of the body:
+                              `if (!path) path = "/proc/cmdline";` with a
+                              kernel path (sc_catalog_is_kernel_path) */
 } sc_function;
 
 typedef enum sc_arg_kind {
