@@ -36,6 +36,7 @@
 #include "FaultInjection.h"
 extern "C" {
 #include "config.h"
+#include "config_tree.h"
 }
 #include "FactsBuilder.h"
 #include "clang/AST/ASTConsumer.h"
@@ -115,7 +116,13 @@ private:
 
 struct ConfigHolder {
   sc_config C = {};
+  // Nearer configurations (a vendor/ directory's) judge the findings in
+  // their headers, as the driver's do; only when the configuration was
+  // found, not named with config=.
+  sc_config_tree Nearer = {};
+  bool HasNearer = false;
   ~ConfigHolder() {
+    if (HasNearer) sc_config_tree_free(&Nearer);
     sc_config_free(&C);
     sc_catalog_clear_user_rows(); // the configuration's rows are this TU's only
   }
@@ -218,12 +225,17 @@ private:
                      : strdup(Options.ConfigFile.c_str());
     if (Path) {
       std::string Name(Path);
-      free(Path);
       if (sc_config_load(Name.c_str(), &Config.C, &Analysis) != 0) {
+        free(Path);
         reportPluginProblem(CI, ("cannot read " + Name + "; analysis skipped").c_str());
         return;
       }
     }
+    if (Options.ConfigFile.empty()) {
+      sc_config_tree_init(&Config.Nearer, Path);
+      Config.HasNearer = true;
+    }
+    free(Path);
     for (const std::string &Rule : Options.Disabled)
       if (sc_options_disable(&Analysis, Rule.c_str()) != 0)
         reportPluginProblem(CI, ("unknown rule '" + Rule + "' in disable=").c_str());
@@ -241,6 +253,9 @@ private:
     sc_findings_check_nolint(&Findings.F, nullptr, nullptr, reportUnknownNolint, &CI);
     sc_config_apply_excludes(&Config.C, &Findings.F);
     sc_config_apply_suppressions(&Config.C, &Findings.F);
+    if (Config.HasNearer && sc_config_tree_apply(&Config.Nearer, &Findings.F) != 0)
+      reportPluginProblem(CI, "a configuration nearer to a header is malformed; its findings are judged by the main "
+                              "file's");
     Lost = "findings not reported";
     reportFindings(CI, Findings.F, Options.WarningsAsErrors);
     Lost = "SARIF not written";
