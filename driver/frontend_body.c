@@ -873,6 +873,13 @@ static void visit_loop(fe_state *st, CXCursor c, enum CXCursorKind kind) {
   loop.depth = st->depth + 1;
   loop.loc = fe_loc(st, clang_getCursorLocation(c));
   estimate_trip(st, kind == CXCursor_ForStmt, init, cond, inc, &loop);
+  /* `for (; ...; ++i)` stepping the variable of an enclosing `for`. */
+  CXCursor var = kind == CXCursor_ForStmt ? loop_variable(init, inc) : clang_getNullCursor();
+  for (uint32_t d = 0; clang_Cursor_isNull(init) && !clang_Cursor_isNull(var) && d < st->depth && d < 16; d++)
+    if (!clang_Cursor_isNull(st->loop_vars[d]) &&
+        clang_equalLocations(clang_getCursorLocation(st->loop_vars[d]), clang_getCursorLocation(var)))
+      loop.continues_outer = 1;
+  if (st->depth < 16) st->loop_vars[st->depth] = var;
   uint32_t index = sc_facts_add_loop(st->facts, &loop);
 
   uint32_t saved_loop = st->loop, saved_depth = st->depth;

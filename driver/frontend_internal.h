@@ -29,6 +29,7 @@ typedef struct fe_state {
 
   uint32_t loop;  /* innermost enclosing loop, SC_NONE */
   uint32_t depth; /* its depth */
+  CXCursor loop_vars[16]; /* the variable each enclosing `for` steps, by depth - 1 */
 
   /* Branches where a call returned 0 (frontend_branches.c): the call the
    * walk is under (SC_NONE), the calls recorded last (to find the index of

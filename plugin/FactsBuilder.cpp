@@ -161,6 +161,7 @@ private:
   // At file scope: the variable whose initialiser is walked.
   const char *HolderUsr = nullptr;
   uint32_t Loop = SC_NONE, Depth = 0;
+  const ValueDecl *LoopVars[16] = {}; // the variable each enclosing `for` steps, by depth - 1
 
   // Targets of the leaves of the brace initialiser being walked.
   llvm::DenseMap<const Expr *, Target> *InitTargets = nullptr;
@@ -996,6 +997,11 @@ void Builder::visitLoop(const Stmt *S) {
   L.depth = Depth + 1;
   L.loc = loc(S->getBeginLoc());
   estimateTrip(IsFor, Init, Cond, Inc, L);
+  // `for (; ...; ++i)` stepping the variable of an enclosing `for`.
+  const ValueDecl *Var = IsFor ? loopVariable(Init, Inc) : nullptr;
+  for (uint32_t D = 0; !Init && Var && D < Depth && D < 16; D++)
+    if (LoopVars[D] == Var) L.continues_outer = 1;
+  if (Depth < 16) LoopVars[Depth] = Var;
   uint32_t Index = sc_facts_add_loop(F, &L);
 
   uint32_t SavedLoop = Loop, SavedDepth = Depth;

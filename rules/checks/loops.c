@@ -45,8 +45,12 @@ static void walk_nest(const sc_facts *f, uint32_t loop, const char **outer, uint
   const char *bounds[9];
   uint32_t n = nouter;
   if (nouter) memcpy(bounds, outer, nouter * sizeof *bounds);
-  if (counted_const(l)) consts *= (double)l->trip_count;
-  if (sc_loop_is_input_bounded(l)) {
+  /* A loop that continues an enclosing one's walk (lighttpd's header
+   * parser: `for (; i + 1 <= hoff[0]; ++i)` inside `for (i = 2; i <
+   * hoff[0]; ++i)`) shares its trips: no new level. */
+  int shares = l->continues_outer != 0;
+  if (counted_const(l) && !shares) consts *= (double)l->trip_count;
+  if (sc_loop_is_input_bounded(l) && !shares) {
     for (uint32_t i = 0; i < nouter; i++)
       if (!strcmp(outer[i], l->bound_text) && best->kind != SC_HEAVY_CUBIC) {
         best->kind = SC_HEAVY_QUADRATIC;

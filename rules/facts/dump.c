@@ -54,7 +54,7 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
             l->parent == SC_NONE ? -1 : (int)l->parent, l->depth, trip_kinds[l->trip_kind]);
     if (l->trip_kind == SC_TRIP_CONST) fprintf(out, ":%" PRId64, l->trip_count);
     if (l->bound_text) fprintf(out, " bound=%s", l->bound_text);
-    fprintf(out, " weight=%u at ", l->body_weight);
+    fprintf(out, " weight=%u%s at ", l->body_weight, l->continues_outer ? " continues-outer" : "");
     loc(out, l->loc);
     fputc('\n', out);
   }

@@ -17,7 +17,7 @@
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field>
  *        <holder_usr> <loc>
  *   ref <function> <holder_usr> <var_usr>
- *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <loc>
+ *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <continues_outer> <loc>
  *   diag <level> <message> <loc>
  *   end <functions> <calls> <flows> <loops> <diags> <checksum>
  *
@@ -25,7 +25,7 @@
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
  * had no <callee_flags>, <callee_annotations> and <zero_guard>; format 3 had
  * no <param_guards> and <params_written>; format 4 had no <holder_usr>, no
- * <params_kernel_default> and no `ref` records.
+ * <params_kernel_default>, no <continues_outer> and no `ref` records.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -201,6 +201,7 @@ static void write_records(FILE *out, const sc_facts *f) {
     fprintf(out, " %d %" PRId64, (int)l->trip_kind, l->trip_count);
     put_str(out, l->bound_text);
     put_u32(out, l->body_weight);
+    put_u32(out, l->continues_outer);
     put_loc(out, &l->loc);
     fputc('\n', out);
   }
@@ -510,7 +511,7 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
         if (f->nvar_refs == before) fail(&r, "a repeated reference");
       }
     } else if (!strcmp(tag, "loop")) {
-      if (!want(&r, 13)) break;
+      if (!want(&r, 14)) break;
       sc_loop l = {0};
       l.function = get_u32(&r, 1);
       l.parent = get_u32(&r, 2);
@@ -519,7 +520,8 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       l.trip_count = get_i64(&r, 5);
       l.bound_text = get_str(&r, 6);
       l.body_weight = get_u32(&r, 7);
-      l.loc = get_loc(&r, f, 8);
+      l.continues_outer = get_enum(&r, 8, 1);
+      l.loc = get_loc(&r, f, 9);
       if (!r.failed) {
         sc_facts_add_loop(f, &l);
       }

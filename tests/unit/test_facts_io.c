@@ -60,11 +60,11 @@ static sc_facts *build(const char *tu) {
     fn.annotations = i == 1 ? "stallcheck::blocking\nstallcheck::hot" : NULL;
     sc_facts_add_function(f, &fn);
   }
-  sc_loop outer = {0, SC_NONE, 1, SC_TRIP_INPUT, 0, "len", 12, loc(f, 20)};
+  sc_loop outer = {0, SC_NONE, 1, SC_TRIP_INPUT, 0, "len", 12, loc(f, 20), 0};
   sc_facts_add_loop(f, &outer);
-  sc_loop inner = {0, 0, 2, SC_TRIP_CONST, INT64_MIN, NULL, UINT32_MAX - 1, loc(f, 21)};
+  sc_loop inner = {0, 0, 2, SC_TRIP_CONST, INT64_MIN, NULL, UINT32_MAX - 1, loc(f, 21), 1};
   sc_facts_add_loop(f, &inner);
-  sc_loop forever = {3, SC_NONE, 1, SC_TRIP_INFINITE, INT64_MAX, "", 0, loc(f, 22)};
+  sc_loop forever = {3, SC_NONE, 1, SC_TRIP_INFINITE, INT64_MAX, "", 0, loc(f, 22), 0};
   sc_facts_add_loop(f, &forever);
 
   sc_arg args[8];
@@ -180,6 +180,7 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
     CHECK(x->function == y->function && x->parent == y->parent && x->depth == y->depth);
     CHECK(x->trip_kind == y->trip_kind && x->trip_count == y->trip_count && x->body_weight == y->body_weight);
     CHECK(same_str(x->bound_text, y->bound_text) && same_loc(x->loc, y->loc));
+    CHECK(x->continues_outer == y->continues_outer);
   }
   for (uint32_t i = 0; i < a->ndiags; i++) {
     const sc_diag *x = &a->diags[i], *y = &b->diags[i];
@@ -349,7 +350,7 @@ static void test_refusals(const char *dir) {
   expect_refused(path, buf, ":3: bad escape");
   snprintf(buf, sizeof buf, "%stu a.c 0\nfn u f 7 0 0 - 0 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":3: field 3 is out of range");
-  sealed(buf, sizeof buf, header, "tu a.c 0\nloop 0 - 1 0 0 - 0 a.c 1 1 0 0\n", "0 0 0 1 0");
+  sealed(buf, sizeof buf, header, "tu a.c 0\nloop 0 - 1 0 0 - 0 0 a.c 1 1 0 0\n", "0 0 0 1 0");
   expect_refused(path, buf, "loop 0: function out of range");
   snprintf(buf, sizeof buf, "%sfn u f 0 0 0 - 0 0 a.c 1 1 0 0\n", header);
   expect_refused(path, buf, ":2: 'fn' record outside a TU");

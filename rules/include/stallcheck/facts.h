@@ -215,6 +215,10 @@ typedef struct sc_loop {
   const char *bound_text;  /* SC_TRIP_INPUT: the bound's spelling ("len") */
   uint32_t body_weight;    /* statements and calls in the body, a rough cost */
   sc_loc loc;              /* the loop keyword */
+  uint32_t continues_outer; /* 1: a `for` with no init that steps the variable an
+                               enclosing `for` steps (`for (; i < n; ++i)` inside
+                               `for (i = 0; i < n; ++i)`): both walk one sequence,
+                               so its trips add to the enclosing loop's */
 } sc_loop;
 
 typedef enum sc_diag_level { SC_DIAG_WARNING = 0, SC_DIAG_ERROR, SC_DIAG_FATAL } sc_diag_level;
