@@ -46,6 +46,13 @@ struct sc_program_index {
   sc_param_memo **param_memo; /* [node][param], allocated on demand */
   uint32_t *node_nparams;
 
+  /* The calls through a pointer that reached each node when the edges were
+   * last built: a vtable's callers hand their arguments to its functions'
+   * parameters too (`poll_api->watch_new(api, fd, ev, callback, data)`).
+   * indirect_callers[first[n] .. first[n] + count[n]). */
+  uint32_t *indirect_first, *indirect_count;
+  sc_ref *indirect_callers;
+
   /* Liveness in a program with main (liveness.c); NULL without one. */
   uint8_t *fn_live;           /* [node] */
   uint8_t *var_live;          /* [var id] */

@@ -185,6 +185,9 @@ void sc_program_free(sc_program *p) {
   }
   free(ix->param_memo);
   free(ix->node_nparams);
+  free(ix->indirect_first);
+  free(ix->indirect_count);
+  free(ix->indirect_callers);
   free(ix->fn_live);
   free(ix->var_live);
   if (ix->var_by_usr) sc_strmap_free(ix->var_by_usr);

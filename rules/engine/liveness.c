@@ -218,7 +218,13 @@ void sc_engine_compute_liveness_and_edges(sc_program *p) {
   struct sc_program_index *ix = p->index;
   uint32_t entry = p->has_main ? main_node(p) : SC_NONE;
   if (entry == SC_NONE) {
-    sc_engine_build_edges(p);
+    /* Calls through a pointer feed parameters from the build before: build
+     * until the edges stop growing. */
+    uint32_t edges = UINT32_MAX;
+    for (int rounds = 0; rounds < 64 && p->nedges != edges; rounds++) {
+      edges = p->nedges;
+      sc_engine_build_edges(p);
+    }
     compute_open_liveness(p);
     return;
   }
@@ -229,17 +235,19 @@ void sc_engine_compute_liveness_and_edges(sc_program *p) {
   ix->fn_live = sc_xcalloc(p->nnodes, 1);
   ix->var_live = sc_xcalloc(li.nvars + 1, 1);
   ix->var_by_usr = li.var_by_usr;
-  /* Round 0 builds the edges from main alone; each round's live set feeds
-   * the next round's edges, until it stops growing. */
+  /* Round 0 builds the edges from main alone; each round's live set (and
+   * the calls through pointers of its edges, for parameters) feeds the next
+   * round's edges, until neither grows. */
   ix->fn_live[entry] = 1;
-  uint32_t live = 1;
+  uint32_t live = 1, edges = UINT32_MAX;
   for (int rounds = 0; rounds < 64; rounds++) {
     sc_engine_build_edges(p);
     uint32_t now = run_round(&r, entry);
     memcpy(ix->fn_live, r.fn_live, p->nnodes);
     memcpy(ix->var_live, r.var_live, li.nvars);
-    if (now == live) break;
+    if (now == live && p->nedges == edges) break;
     live = now;
+    edges = p->nedges;
   }
   for (uint32_t n = 0; n < p->nnodes; n++) p->nodes[n].live = ix->fn_live[n];
   li.var_by_usr = NULL; /* kept in the index for sc_engine_flow_is_live */

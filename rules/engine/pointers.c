@@ -4,8 +4,9 @@
  * A function's address is followed only where it provably flows: into a
  * variable, into a struct field (matched by record and field name, which is
  * how handler tables and watcher structs are used), or into a parameter of a
- * function the program defines (through every direct call of that function,
- * transitively when the caller forwards its own parameter).  A pointer whose
+ * function the program defines (through every direct call of that function
+ * and every call through a pointer that reached it when the edges were last
+ * built, transitively when the caller forwards its own parameter).  A pointer whose
  * value cannot be traced resolves to nothing: precision before recall.
  */
 #include <stdlib.h>
@@ -85,6 +86,14 @@ const sc_targets *sc_engine_param_targets(sc_program *p, uint32_t node, uint32_t
      * any luaL_Reg.func a value of every call through a closure. */
     if (arg && arg->kind != SC_ARG_FIELD && sc_engine_caller_is_live(p, call)) sc_engine_arg_values(p, call, arg, &found);
   }
+  /* Calls through a pointer that reached this function last time the edges
+   * were built, the same way. */
+  for (uint32_t i = 0; ix->indirect_first && i < ix->indirect_count[node]; i++) {
+    sc_ref call = ix->indirect_callers[ix->indirect_first[node] + i];
+    const sc_call *c = &p->tus[call.tu]->calls[call.index];
+    const sc_arg *arg = sc_call_arg(p->tus[call.tu], c, param);
+    if (arg && arg->kind != SC_ARG_FIELD && sc_engine_caller_is_live(p, call)) sc_engine_arg_values(p, call, arg, &found);
+  }
   /* param_memo may have moved while recursing? No: it is allocated once per
    * node; only the targets vector is replaced here. */
   m = &ix->param_memo[node][param];
@@ -149,10 +158,35 @@ static void reset_param_memo(sc_program *p) {
   }
 }
 
+/* Keeps the calls through a pointer of the edges built last, by callee,
+ * for the parameters of the next build. */
+static void remember_indirect_callers(sc_program *p) {
+  struct sc_program_index *ix = p->index;
+  free(ix->indirect_first);
+  free(ix->indirect_count);
+  free(ix->indirect_callers);
+  ix->indirect_first = sc_xcalloc(p->nnodes + 1, sizeof(uint32_t));
+  ix->indirect_count = sc_xcalloc(p->nnodes + 1, sizeof(uint32_t));
+  uint32_t total = 0;
+  for (uint32_t e = 0; e < p->nedges; e++)
+    if (p->edges[e].indirect) ix->indirect_count[p->edges[e].to]++, total++;
+  for (uint32_t n = 0, acc = 0; n < p->nnodes; n++) {
+    ix->indirect_first[n] = acc;
+    acc += ix->indirect_count[n];
+    ix->indirect_count[n] = 0;
+  }
+  ix->indirect_callers = sc_xcalloc(total + 1, sizeof(sc_ref));
+  for (uint32_t e = 0; e < p->nedges; e++) {
+    uint32_t to = p->edges[e].to;
+    if (p->edges[e].indirect) ix->indirect_callers[ix->indirect_first[to] + ix->indirect_count[to]++] = p->edges[e].call;
+  }
+}
+
 void sc_engine_build_edges(sc_program *p) {
   struct sc_program_index *ix = p->index;
   uint32_t cap = 0;
   reset_param_memo(p);
+  if (p->edges) remember_indirect_callers(p);
   free(p->edges);
   p->edges = NULL;
   p->nedges = 0;
