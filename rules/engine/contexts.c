@@ -116,7 +116,9 @@ static uint32_t *tracked_params(const sc_program *p) {
 enum { MAX_STATES_PER_NODE = 8 };
 
 typedef struct search {
+  sc_program *p;
   const uint32_t *tracked;
+  const uint8_t *dispatcher; /* [node]: calls through one of its parameters */
   sc_reach *reach;
   uint32_t nreach, cap;
   uint32_t *queue;
@@ -126,17 +128,32 @@ typedef struct search {
 /* Reaches `node` knowing `known` zero, from state `via_state` over edge
  * `via_edge`; nothing when a state of the node with no more known already
  * reaches all it would. */
+static int same_call(sc_ref a, sc_ref b) { return a.tu == b.tu && a.index == b.index; }
+
+/* Whether state `st` reaches all that a state of the same node knowing
+ * `known`, entered over `via_edge` (keyed or not), would. */
+static int subsumes(const search *s, uint32_t st, uint32_t known, uint32_t via_edge, int keyed) {
+  const sc_reach *r = &s->reach[st];
+  if (r->root == SC_NONE || (r->known_zero & ~known) != 0) return 0;
+  if (!r->entry_keyed) return 1;
+  return keyed && same_call(s->p->edges[r->via_edge].call, s->p->edges[via_edge].call);
+}
+
 static void visit(search *s, uint32_t node, uint32_t known, uint32_t root, uint32_t via_edge, uint32_t via_state,
                   uint32_t dist) {
   known &= s->tracked[node];
+  int keyed = s->dispatcher[node] && via_edge != SC_NONE;
   uint32_t count = 0, last = node;
   for (uint32_t st = node; st != SC_NONE; last = st, st = s->reach[st].next, count++)
-    if (s->reach[st].root != SC_NONE && (s->reach[st].known_zero & ~known) == 0) return;
+    if (subsumes(s, st, known, via_edge, keyed)) return;
   uint32_t id = node;
   if (s->reach[node].root != SC_NONE) {
     if (count >= MAX_STATES_PER_NODE) {
-      if (known == 0) return; /* cannot happen: a state with 0 would have matched */
+      /* Past the cap: one state that stands for every way in. */
+      for (uint32_t st = node; st != SC_NONE; st = s->reach[st].next)
+        if (s->reach[st].root != SC_NONE && !s->reach[st].entry_keyed && s->reach[st].known_zero == 0) return;
       known = 0;
+      keyed = 0;
     }
     if (s->nreach == s->cap) {
       s->cap *= 2;
@@ -146,7 +163,7 @@ static void visit(search *s, uint32_t node, uint32_t known, uint32_t root, uint3
     id = s->nreach++;
     s->reach[last].next = id;
   }
-  s->reach[id] = (sc_reach){node, root, via_edge, via_state, dist, known, SC_NONE};
+  s->reach[id] = (sc_reach){node, root, via_edge, via_state, dist, known, SC_NONE, (uint32_t)keyed};
   if (s->tail == s->cap_queue) {
     s->cap_queue *= 2;
     s->queue = realloc(s->queue, s->cap_queue * sizeof *s->queue);
@@ -155,14 +172,37 @@ static void visit(search *s, uint32_t node, uint32_t known, uint32_t root, uint3
   s->queue[s->tail++] = id;
 }
 
+/* Whether the call through parameter `param` of the function state `from`
+ * is in can reach `to`, given the call that entered it: chrony's
+ * search_dirs(line, suffix, handler) calls `handler(path)`, and entered
+ * from the reload of sources it only calls the handler the reload passed,
+ * not the configuration reader passed at start-up.  An argument whose
+ * values are unknown keeps every target. */
+static int entry_passes(sc_program *p, const search *s, uint32_t from, uint32_t param, uint32_t to) {
+  if (from == SC_NONE || !s->reach[from].entry_keyed) return 1;
+  sc_ref in = p->edges[s->reach[from].via_edge].call;
+  const sc_facts *f = p->tus[in.tu];
+  const sc_arg *arg = sc_call_arg(f, &f->calls[in.index], param);
+  if (!arg) return 1;
+  sc_targets values = {0};
+  sc_engine_arg_values(p, in, arg, &values);
+  int passes = values.count == 0;
+  for (uint32_t i = 0; i < values.count && !passes; i++) passes = values.items[i].node == to;
+  sc_targets_free(&values);
+  return passes;
+}
+
 /* The state reached over edge `e` from state `from`, or nothing when the
- * call only runs under a parameter known to be 0 there. */
+ * call only runs under a parameter known to be 0 there, or calls through a
+ * parameter that the call that entered `from` did not fill with `e`'s
+ * callee. */
 static void follow(sc_program *p, search *s, uint32_t from, uint32_t e, uint32_t root, uint32_t dist) {
   const sc_edge *edge = &p->edges[e];
   const sc_facts *f = p->tus[edge->call.tu];
   const sc_call *c = &f->calls[edge->call.index];
   uint32_t known = from == SC_NONE ? 0 : s->reach[from].known_zero;
   if (c->param_guards & known) return;
+  if (c->callee_kind == SC_CALLEE_PARAM && !entry_passes(p, s, from, c->param, edge->to)) return;
   visit(s, edge->to, zero_args(f, c, known, s->tracked[edge->to]), root, e, from, dist);
 }
 
@@ -206,11 +246,12 @@ static void drain(sc_program *p, search *s) {
 
 /* The roots without a NOLINT first, to the end; then the muted ones reach
  * what is left. */
-static void bfs(sc_program *p, sc_ctx ctx, const uint32_t *tracked) {
+static void bfs(sc_program *p, sc_ctx ctx, const uint32_t *tracked, const uint8_t *dispatcher) {
   uint32_t n0 = p->nnodes ? p->nnodes : 1;
-  search s = {tracked, sc_xcalloc(n0, sizeof(sc_reach)), p->nnodes, n0, sc_xcalloc(n0, sizeof(uint32_t)), 0, 0, n0};
+  search s = {p, tracked, dispatcher, sc_xcalloc(n0, sizeof(sc_reach)), p->nnodes, n0, sc_xcalloc(n0, sizeof(uint32_t)),
+              0, 0, n0};
   for (uint32_t n = 0; n < p->nnodes; n++)
-    s.reach[n] = (sc_reach){n, SC_NONE, SC_NONE, SC_NONE, UINT32_MAX, 0, SC_NONE};
+    s.reach[n] = (sc_reach){n, SC_NONE, SC_NONE, SC_NONE, UINT32_MAX, 0, SC_NONE, 0};
   seed(p, ctx, 0, &s);
   drain(p, &s);
   seed(p, ctx, 1, &s);
@@ -223,7 +264,11 @@ static void bfs(sc_program *p, sc_ctx ctx, const uint32_t *tracked) {
 
 void sc_engine_compute_contexts(sc_program *p) {
   uint32_t *tracked = tracked_params(p);
-  for (int c = 0; c < SC_CTX_COUNT; c++) bfs(p, (sc_ctx)c, tracked);
+  uint8_t *dispatcher = sc_xcalloc(p->nnodes ? p->nnodes : 1, 1);
+  for (uint32_t e = 0; e < p->nedges; e++)
+    if (sc_program_call(p, p->edges[e].call)->callee_kind == SC_CALLEE_PARAM) dispatcher[p->edges[e].from] = 1;
+  for (int c = 0; c < SC_CTX_COUNT; c++) bfs(p, (sc_ctx)c, tracked, dispatcher);
+  free(dispatcher);
   free(tracked);
 }
 

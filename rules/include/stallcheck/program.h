@@ -85,6 +85,9 @@ typedef struct sc_reach {
                                path passed a constant 0 for, of those that guard
                                a call (sc_call.param_guards) here or further on */
   uint32_t next;            /* the node's next state, SC_NONE */
+  uint32_t entry_keyed;     /* 1: the function calls through a parameter, and this
+                               state stands for the call that entered it (via_edge)
+                               only: those calls reach what that call passed */
 } sc_reach;
 
 typedef struct sc_program {
