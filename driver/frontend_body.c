@@ -507,6 +507,31 @@ static void visit_init_list(fe_state *st, CXCursor list, target tgt) {
   fe_children_free(&k);
 }
 
+/* `v = e` with `v` a `static` file-scope variable: sc_var_store.  `&v`
+ * (value null) is a store of something unknown: v may be written through
+ * the pointer. */
+static void note_static_store(fe_state *st, CXCursor lhs, CXCursor value) {
+  CXCursor s = fe_strip_casts(lhs);
+  if (st->function == SC_NONE || clang_getCursorKind(s) != CXCursor_DeclRefExpr) return;
+  CXCursor var = clang_getCursorReferenced(s);
+  if (clang_getCursorKind(var) != CXCursor_VarDecl || clang_getCursorLinkage(var) != CXLinkage_Internal ||
+      clang_getCursorKind(clang_getCursorSemanticParent(var)) != CXCursor_TranslationUnit)
+    return;
+  /* Only what can hold a stream or a descriptor. */
+  CXType type = clang_getCanonicalType(clang_getCursorType(var));
+  if (type.kind != CXType_Pointer && !fe_is_integer_type(type)) return;
+  if (clang_Cursor_isNull(value)) {
+    sc_var_store unknown = {st->function, fe_cursor_usr(st, var), 0, 0};
+    if (unknown.var_usr) sc_facts_add_var_store(st->facts, &unknown);
+    return;
+  }
+  CXCursor v = fe_strip_casts(value);
+  uint32_t call = clang_getCursorKind(v) == CXCursor_CallExpr ? fe_recent_call_find(st, v) : SC_NONE;
+  sc_var_store store = {st->function, fe_cursor_usr(st, var), call == SC_NONE ? 0 : call + 1,
+                        (uint32_t)fe_is_null_constant(value)};
+  if (store.var_usr) sc_facts_add_var_store(st->facts, &store);
+}
+
 /* After `v = e` or `T v = e`: a local `v` now holds the result of the call
  * `e` is, or of none (frontend_branches.c). */
 static void remember_assigned_call(fe_state *st, CXCursor var, CXCursor value) {
@@ -924,6 +949,7 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
     return;
   case CXCursor_UnaryOperator: {
     enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    if (op == CXUnaryOperator_AddrOf) note_static_store(st, fe_last_expr_child(c), clang_getNullCursor());
     if (op == CXUnaryOperator_AddrOf && tgt.kind != T_OTHER) {
       tgt.plain = 0;
       walk_children(st, c, tgt);
@@ -948,6 +974,7 @@ static void walk(fe_state *st, CXCursor c, target tgt) {
       walk(st, k.items[i], i == 1 && k.count == 2 ? store_target(st, k.items[0]) : other);
     if (k.count == 2) {
       remember_assigned_call(st, fe_local_var(k.items[0]), k.items[1]);
+      note_static_store(st, k.items[0], k.items[1]);
       if (st->function != SC_NONE) fe_field_store_add(st, k.items[0], k.items[1]);
     }
     fe_children_free(&k);

@@ -275,6 +275,7 @@ private:
   ZeroTest zeroTest(const Expr *Cond, bool AsSwitch);
   uint32_t zeroTestCall(const ZeroTest &T) const;
   void rememberAssignedCall(const VarDecl *V, const Expr *Value);
+  void noteStaticStore(const Expr *Lhs, const Expr *Value);
   bool isForkResult(const Expr *E) const;
   bool isDeadFlagTest(const Expr *Cond);
   bool zeroOrNull(const Expr *E);
@@ -1048,6 +1049,7 @@ void Builder::walk(const Stmt *S, Target T) {
     return;
   case Stmt::UnaryOperatorClass: {
     const auto *U = cast<UnaryOperator>(S);
+    if (U->getOpcode() == UO_AddrOf) noteStaticStore(U->getSubExpr(), nullptr);
     if (U->getOpcode() == UO_AddrOf && T.Kind != TargetKind::Other) {
       T.Plain = false;
       walkChildren(S, T);
@@ -1070,6 +1072,7 @@ void Builder::walk(const Stmt *S, Target T) {
     walk(B->getLHS(), Target());
     walk(B->getRHS(), storeTarget(B->getLHS()));
     rememberAssignedCall(localVar(B->getLHS()), B->getRHS());
+    noteStaticStore(B->getLHS(), B->getRHS());
     if (Function != SC_NONE) addFieldStore(B->getLHS(), B->getRHS());
     return;
   }
@@ -1124,6 +1127,29 @@ const VarDecl *Builder::localVar(const Expr *E) {
   const auto *R = dyn_cast_or_null<DeclRefExpr>(E ? stripCasts(E) : nullptr);
   const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
   return V && !isa<ParmVarDecl>(V) && !V->hasGlobalStorage() ? V : nullptr;
+}
+
+// `v = e` with `v` a `static` file-scope variable: sc_var_store, as
+// driver/frontend_body.c note_static_store records it.
+// `&v` (Value null) is a store of something unknown.
+void Builder::noteStaticStore(const Expr *Lhs, const Expr *Value) {
+  const auto *R = dyn_cast<DeclRefExpr>(stripCasts(Lhs));
+  const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  if (Function == SC_NONE || !V || !V->isFileVarDecl() || V->getFormalLinkage() != Linkage::Internal) return;
+  // Only what can hold a stream or a descriptor.
+  if (!V->getType()->isPointerType() && !isIntegerType(V->getType())) return;
+  if (!Value) {
+    sc_var_store Unknown = {Function, usr(V), 0, 0};
+    if (Unknown.var_usr) sc_facts_add_var_store(F, &Unknown);
+    return;
+  }
+  uint32_t Call = SC_NONE;
+  if (const auto *C = dyn_cast<CallExpr>(stripCasts(Value))) {
+    auto It = CallIndex.find(C);
+    if (It != CallIndex.end()) Call = It->second;
+  }
+  sc_var_store Store = {Function, usr(V), Call == SC_NONE ? 0 : Call + 1, nullConstant(Value) ? 1u : 0u};
+  if (Store.var_usr) sc_facts_add_var_store(F, &Store);
 }
 
 void Builder::rememberAssignedCall(const VarDecl *V, const Expr *Value) {

@@ -251,6 +251,31 @@ static int same_variable(const sc_arg *a, const sc_arg *b) {
  * such a descriptor, or a string g_strdup_printf or g_build_filename built
  * from it. */
 static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call, int depth,
+                             uint32_t kernel_params);
+
+/* For a `static` file-scope variable (the only kind with stores): whether
+ * every value the translation unit stores in it is NULL or what a call made
+ * of a kernel path (chrony's lazily opened `urandom_file`), with one such
+ * call at least; -1 when the variable has no stores. */
+static int stores_name_kernel_file(const char *usr, const sc_facts *f, int depth) {
+  int stores = 0, kernel = 0;
+  for (uint32_t i = 0; i < f->nvar_stores; i++) {
+    const sc_var_store *v = &f->var_stores[i];
+    if (v->var_usr != usr && strcmp(v->var_usr, usr)) continue;
+    stores++;
+    if (v->is_null) continue;
+    if (!v->value_call || depth >= 4) return 0;
+    const sc_call *from = &f->calls[v->value_call - 1];
+    int found = 0;
+    for (uint32_t k = 0; k < from->nargs && !found; k++)
+      found = names_kernel_file(&f->args[from->first_arg + k], f, from, depth + 1, 0);
+    if (!found) return 0;
+    kernel = 1;
+  }
+  return stores ? kernel : -1;
+}
+
+static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *call, int depth,
                              uint32_t kernel_params) {
   if (a->kind == SC_ARG_STRING) return is_kernel_path(a->text);
   if (a->kind == SC_ARG_PARAM) return a->param < 32 && ((kernel_params >> a->param) & 1);
@@ -263,6 +288,8 @@ static int names_kernel_file(const sc_arg *a, const sc_facts *f, const sc_call *
       if (names_kernel_file(&f->args[from->first_arg + i], f, from, depth + 1, kernel_params)) return 1;
     return 0;
   }
+  int stored = a->usr ? stores_name_kernel_file(a->usr, f, depth) : -1;
+  if (stored >= 0) return stored;
   for (const sc_call *c = call; c-- > f->calls && c->caller == call->caller;) {
     int format = c->callee_kind == SC_CALLEE_DIRECT ? format_arg_of_filler(c->callee_name) : -1;
     if (format < 0 || c->nargs <= (uint32_t)format || !same_variable(&f->args[c->first_arg], a)) continue;

@@ -43,6 +43,13 @@ int sc_facts_check(const sc_facts *f, char *problem, size_t size) {
         return broken(problem, size, "call %u: argument %u: value call out of range", i, a);
     }
   }
+  for (uint32_t i = 0; i < f->nvar_stores; i++) {
+    const sc_var_store *v = &f->var_stores[i];
+    if (v->function >= f->nfunctions) return broken(problem, size, "store %u: function out of range", i);
+    if (v->value_call && (v->value_call - 1 >= f->ncalls || f->calls[v->value_call - 1].caller != v->function))
+      return broken(problem, size, "store %u: value call out of range", i);
+    if (!v->var_usr) return broken(problem, size, "store %u: no variable", i);
+  }
   for (uint32_t i = 0; i < f->nvar_refs; i++) {
     const sc_var_ref *v = &f->var_refs[i];
     if (v->function != SC_NONE && v->function >= f->nfunctions)

@@ -118,6 +118,12 @@ void sc_facts_dump(const sc_facts *f, FILE *out) {
     if (fl->holder_usr) fprintf(out, " holder=%s", fl->holder_usr);
     fputc('\n', out);
   }
+  for (uint32_t i = 0; i < f->nvar_stores; i++) {
+    const sc_var_store *v = &f->var_stores[i];
+    fprintf(out, "store in=%u var=%s", v->function, v->var_usr);
+    if (v->value_call) fprintf(out, " value-of=%u", v->value_call - 1);
+    fputs(v->is_null ? " null\n" : "\n", out);
+  }
   for (uint32_t i = 0; i < f->nvar_refs; i++) {
     const sc_var_ref *v = &f->var_refs[i];
     if (v->function != SC_NONE)

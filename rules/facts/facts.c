@@ -48,6 +48,7 @@ void sc_facts_free(sc_facts *f) {
   free(f->loops);
   free(f->diags);
   free(f->var_refs);
+  free(f->var_stores);
   sc_arena_free(f->arena);
   free(f);
 }
@@ -139,6 +140,13 @@ uint32_t sc_facts_add_var_ref(sc_facts *f, const sc_var_ref *ref) {
   }
   PUSH(f, var_refs, nvar_refs, cap_var_refs, copy);
   return f->nvar_refs - 1;
+}
+
+uint32_t sc_facts_add_var_store(sc_facts *f, const sc_var_store *store) {
+  sc_var_store copy = *store;
+  copy.var_usr = sc_facts_intern(f, store->var_usr);
+  PUSH(f, var_stores, nvar_stores, cap_var_stores, copy);
+  return f->nvar_stores - 1;
 }
 
 uint32_t sc_facts_add_diag(sc_facts *f, sc_diag_level level, const sc_loc *loc, const char *message) {

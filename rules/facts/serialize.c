@@ -17,6 +17,7 @@
  *   flow <fn_usr> <fn_name> <src_param> <kind> <function> <call> <arg> <var_usr> <var_name> <record> <field>
  *        <holder_usr> <loc>
  *   ref <function> <holder_usr> <var_usr>
+ *   store <function> <var_usr> <value_call> <is_null>
  *   loop <function> <parent> <depth> <trip_kind> <trip_count> <bound_text> <body_weight> <continues_outer> <loc>
  *   diag <level> <message> <loc>
  *   end <functions> <calls> <flows> <loops> <diags> <checksum>
@@ -25,7 +26,8 @@
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
  * had no <callee_flags>, <callee_annotations> and <zero_guard>; format 3 had
  * no <param_guards> and <params_written>; format 4 had no <holder_usr>, no
- * <params_kernel_default>, no <continues_outer> and no `ref` records.
+ * <params_kernel_default>, no <continues_outer> and no `ref` and `store`
+ * records.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */
@@ -192,6 +194,15 @@ static void write_records(FILE *out, const sc_facts *f) {
     put_str(out, v->var_usr);
     fputc('\n', out);
   }
+  for (uint32_t i = 0; i < f->nvar_stores; i++) {
+    const sc_var_store *v = &f->var_stores[i];
+    fputs("store", out);
+    put_u32(out, v->function);
+    put_str(out, v->var_usr);
+    put_u32(out, v->value_call ? v->value_call - 1 : SC_NONE);
+    put_u32(out, v->is_null);
+    fputc('\n', out);
+  }
   for (uint32_t i = 0; i < f->nloops; i++) {
     const sc_loop *l = &f->loops[i];
     fputs("loop", out);
@@ -228,6 +239,7 @@ static int by_file_then_size(const void *pa, const void *pb) {
   if (!c) c = cmp_u32(a->nloops, b->nloops);
   if (!c) c = cmp_u32(a->ndiags, b->ndiags);
   if (!c) c = cmp_u32(a->nvar_refs, b->nvar_refs);
+  if (!c) c = cmp_u32(a->nvar_stores, b->nvar_stores);
   if (!c) c = (a->parse_failed != 0) - (b->parse_failed != 0);
   return c;
 }
@@ -497,6 +509,16 @@ int sc_facts_read_file(const char *path, sc_facts ***out, char *error, size_t er
       w.holder_usr = get_str(&r, 12);
       w.loc = get_loc(&r, f, 13);
       if (!r.failed) sc_facts_add_flow(f, &w);
+    } else if (!strcmp(tag, "store")) {
+      if (!want(&r, 5)) break;
+      sc_var_store v = {0};
+      v.function = get_u32(&r, 1);
+      v.var_usr = get_str(&r, 2);
+      uint32_t call = get_u32(&r, 3);
+      v.value_call = call == SC_NONE ? 0 : call + 1;
+      v.is_null = get_enum(&r, 4, 1);
+      if (!v.var_usr) fail(&r, "a store without a variable");
+      if (!r.failed) sc_facts_add_var_store(f, &v);
     } else if (!strcmp(tag, "ref")) {
       if (!want(&r, 4)) break;
       sc_var_ref v = {0};

@@ -120,6 +120,8 @@ static sc_facts *build(const char *tu) {
                        {SC_NONE, "c:x.c@lualibs", "c:x.c@iolib"}, {3, NULL, "c:@server"}};
   for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) sc_facts_add_var_ref(f, &refs[i]);
   CHECK(f->nvar_refs == 4);
+  sc_var_store stores[] = {{0, "c:x.c@urandom_file", 1, 0}, {1, "c:x.c@urandom_file", 0, 1}, {2, "c:x.c@log", 0, 0}};
+  for (size_t i = 0; i < sizeof stores / sizeof stores[0]; i++) sc_facts_add_var_store(f, &stores[i]);
   sc_loc d = loc(f, 50);
   sc_facts_add_diag(f, SC_DIAG_WARNING, &d, "unused variable 'x' [-Wunused]");
   sc_facts_add_diag(f, SC_DIAG_FATAL, &d, "'gio/gio.h' file not found");
@@ -169,6 +171,12 @@ static void check_same(const sc_facts *a, const sc_facts *b) {
     CHECK(same_str(x->var_usr, y->var_usr) && same_str(x->var_name, y->var_name));
     CHECK(same_str(x->record, y->record) && same_str(x->field, y->field) && same_loc(x->loc, y->loc));
     CHECK(same_str(x->holder_usr, y->holder_usr));
+  }
+  CHECK(a->nvar_stores == b->nvar_stores);
+  for (uint32_t i = 0; i < a->nvar_stores && i < b->nvar_stores; i++) {
+    const sc_var_store *x = &a->var_stores[i], *y = &b->var_stores[i];
+    CHECK(x->function == y->function && same_str(x->var_usr, y->var_usr) && x->value_call == y->value_call &&
+          x->is_null == y->is_null);
   }
   CHECK(a->nvar_refs == b->nvar_refs);
   for (uint32_t i = 0; i < a->nvar_refs && i < b->nvar_refs; i++) {

@@ -191,6 +191,17 @@ typedef struct sc_flow {
  * a struct, a pointer), from a function body or from another file-scope
  * variable's initialiser: what keeps the functions stored in its
  * initialiser reachable.  Once per function (or holder) and variable. */
+/* An assignment to a `static` file-scope variable (`urandom_file =
+ * UTI_OpenFile(...)`): every place such a variable gets a value is in its
+ * translation unit, so the stores say what a read of it can hold. */
+typedef struct sc_var_store {
+  uint32_t function;      /* the assigning function */
+  const char *var_usr;
+  uint32_t value_call;    /* 1 + the index of the call (same function, recorded
+                             earlier) whose result is stored; 0: not a call */
+  uint32_t is_null;       /* the value is a null pointer constant */
+} sc_var_store;
+
 typedef struct sc_var_ref {
   uint32_t function;      /* the referring function; SC_NONE: an initialiser */
   const char *holder_usr; /* function == SC_NONE: the variable initialised */
@@ -244,6 +255,7 @@ typedef struct sc_facts {
   sc_loop *loops;         uint32_t nloops, cap_loops;
   sc_diag *diags;         uint32_t ndiags, cap_diags;
   sc_var_ref *var_refs;   uint32_t nvar_refs, cap_var_refs;
+  sc_var_store *var_stores; uint32_t nvar_stores, cap_var_stores;
 
   sc_arena *arena;           /* owns every string above */
 } sc_facts;
@@ -270,6 +282,7 @@ uint32_t sc_facts_add_loop(sc_facts *facts, const sc_loop *loop);
 /* Adds the reference unless the same function (or holder) already refers to
  * the same variable among its last few references. */
 uint32_t sc_facts_add_var_ref(sc_facts *facts, const sc_var_ref *ref);
+uint32_t sc_facts_add_var_store(sc_facts *facts, const sc_var_store *store);
 uint32_t sc_facts_add_diag(sc_facts *facts, sc_diag_level level, const sc_loc *loc, const char *message);
 
 /* Interns the strings of a location (the file) and returns the copy. */
