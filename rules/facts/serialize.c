@@ -8,7 +8,7 @@
  * `tu` and ends with `end` and its record counts, and every line ends with a
  * newline, so truncation is detected.  A file of no TUs is the header alone.
  *
- *   stallcheck-facts 4 0.1.0
+ *   stallcheck-facts 6 0.1.0
  *   tu <file> <parse_failed>
  *   fn <usr> <name> <linkage> <flags> <nparams> <annotations> <params_written> <params_kernel_default> <loc>
  *   call <caller> <callee_kind> <callee_usr> <callee_name> <record> <param> <loop> <nargs>
@@ -25,9 +25,9 @@
  * <checksum> is FNV-1a 64 (16 hex digits) of the TU's lines from `tu` to the
  * one before `end`, newlines included.  Format 1 had no checksum; format 2
  * had no <callee_flags>, <callee_annotations> and <zero_guard>; format 3 had
- * no <param_guards> and <params_written>; format 4 had no <holder_usr>, no
- * <params_kernel_default>, no <continues_outer> and no `ref` and `store`
- * records.
+ * no <param_guards> and <params_written>; format 4 had no <holder_usr> and no
+ * `ref` records; format 5 no <params_kernel_default>, no <continues_outer>
+ * and no `store` records.
  *
  * A <loc> is five fields: file line col end_line end_col.
  */

@@ -321,10 +321,10 @@ static void test_refusals(const char *dir) {
   expect_refused(path, "{\"version\": \"2.1.0\", \"runs\": []}\n", ":1: not a stallcheck facts file");
   expect_refused(path, "\x7f" "ELF\x02\x01\x01", ":1: not a stallcheck facts file");
   expect_refused(path, "stallcheck-facts 0 0.0.1\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 0");
-  expect_refused(path, "stallcheck-facts 1 0.1.0\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 1, this stallcheck reads format 5");
+  expect_refused(path, "stallcheck-facts 1 0.1.0\ntu a.c 0\nend 0 0 0 0 0\n", ":1: facts format 1, this stallcheck reads format 6");
   expect_refused(path, "stallcheck-facts 99 9.9.9\n", "regenerate the file");
-  expect_refused(path, "stallcheck-facts 5\n", ":1: malformed header");
-  expect_refused(path, "stallcheck-facts 5 0.1.0", ":1: the file ends inside a line (truncated)");
+  expect_refused(path, "stallcheck-facts 6\n", ":1: malformed header");
+  expect_refused(path, "stallcheck-facts 6 0.1.0", ":1: the file ends inside a line (truncated)");
   char buf[512];
   snprintf(buf, sizeof buf, "%stu a.c 0\n", header);
   expect_refused(path, buf, "truncated");

@@ -19,7 +19,7 @@ extern "C" {
 /* The format's version: a reader refuses any other.  2: a checksum on each
  * TU's `end` record.  3: what a direct callee's declarations say of it
  * (clang's effects, annotations) on each `call`. */
-#define SC_FACTS_FORMAT 5
+#define SC_FACTS_FORMAT 6
 
 /* Writes the first line of a facts file: enough for a file of no TUs (an
  * empty shard).  Returns 0, or -1 on a write error. */
