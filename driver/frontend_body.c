@@ -238,6 +238,41 @@ static void classify_callee(fe_state *st, CXCursor callee, sc_call *call, CXCurs
   }
 }
 
+/* A variable that always holds one string literal: `static const char *const
+ * path = "/proc/sys/..."` or `static const char path[] = "..."` (const, so
+ * nothing can store another value): the literal, as SC_ARG_STRING. */
+static int const_string_var(fe_state *st, CXCursor var, sc_arg *arg) {
+  CXType t = clang_getCanonicalType(clang_getCursorType(var));
+  int is_const = t.kind == CXType_Pointer ? clang_isConstQualifiedType(t) && clang_isConstQualifiedType(clang_getPointeeType(t))
+                 : t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray
+                     ? clang_isConstQualifiedType(t) || clang_isConstQualifiedType(clang_getArrayElementType(t))
+                     : 0;
+  CXCursor init = is_const ? clang_Cursor_getVarDeclInitializer(var) : clang_getNullCursor();
+  if (clang_Cursor_isNull(init) || clang_getCursorKind(fe_strip_casts(init)) != CXCursor_StringLiteral) return 0;
+  CXEvalResult r = clang_Cursor_Evaluate(init);
+  int ok = r && clang_EvalResult_getKind(r) == CXEval_StrLiteral;
+  if (ok) {
+    arg->kind = SC_ARG_STRING;
+    arg->text = sc_facts_intern(st->facts, clang_EvalResult_getAsStr(r));
+  }
+  if (r) clang_EvalResult_dispose(r);
+  if (!ok) {
+    /* An array's initialiser does not decay, and libclang evaluates a
+     * literal only under its decay: its spelling, quotes off, when it has
+     * no escapes to decode. */
+    CXString spelling = clang_getCursorSpelling(fe_strip_casts(init));
+    const char *text = clang_getCString(spelling);
+    size_t n = text ? strlen(text) : 0;
+    ok = n >= 2 && text[0] == '"' && text[n - 1] == '"' && !memchr(text, '\\', n);
+    if (ok) {
+      arg->kind = SC_ARG_STRING;
+      arg->text = sc_facts_intern_n(st->facts, text + 1, n - 2);
+    }
+    clang_disposeString(spelling);
+  }
+  return ok;
+}
+
 static void classify_arg(fe_state *st, CXCursor a, sc_arg *arg) {
   if (fe_is_null_constant(a)) {
     arg->kind = SC_ARG_NULL;
@@ -299,6 +334,7 @@ static void classify_arg(fe_state *st, CXCursor a, sc_arg *arg) {
       arg->name = fe_cursor_name(st, ref);
       return;
     case REF_VAR: {
+      if (const_string_var(st, ref, arg)) return;
       arg->kind = SC_ARG_VAR;
       arg->usr = fe_cursor_usr(st, ref);
       arg->name = fe_cursor_name(st, ref);
@@ -540,6 +576,22 @@ static void remember_assigned_call(fe_state *st, CXCursor var, CXCursor value) {
   fe_var_call_set(st, var, clang_getCursorKind(s) == CXCursor_CallExpr ? fe_recent_call_find(st, s) : SC_NONE);
 }
 
+/* `struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, ...}`: the
+ * designated fields of a local's initialiser are stores to them. */
+static void remember_designated_fields(fe_state *st, CXCursor var, CXCursor init) {
+  if (st->function == SC_NONE || clang_Cursor_hasVarDeclGlobalStorage(var) == 1) return;
+  CXCursor list = fe_strip_casts(init);
+  if (clang_getCursorKind(list) != CXCursor_InitListExpr) return;
+  fe_children k;
+  fe_children_get(list, &k);
+  for (unsigned i = 0; i < k.count; i++) {
+    CXCursor first, last, value;
+    if (designated(k.items[i], &first, &last, &value) && !clang_Cursor_isNull(last) && clang_equalCursors(first, last))
+      fe_field_store_set(st, var, fe_cursor_name(st, last), value);
+  }
+  fe_children_free(&k);
+}
+
 static void visit_var(fe_state *st, CXCursor var) {
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
   fe_children k;
@@ -551,7 +603,10 @@ static void visit_var(fe_state *st, CXCursor var) {
       walk(st, k.items[i], other);
   }
   fe_children_free(&k);
-  if (!clang_Cursor_isNull(init)) remember_assigned_call(st, var, init);
+  if (!clang_Cursor_isNull(init)) {
+    remember_assigned_call(st, var, init);
+    remember_designated_fields(st, var, init);
+  }
 }
 
 /* ---- branches ---------------------------------------------------------- */
@@ -593,19 +648,51 @@ static void visit_if(fe_state *st, CXCursor c) {
   fe_children_free(&k);
 }
 
+/* `if (pid < 0) return ...; else if (pid) { ...; return ...; }`, or the
+ * same as separate statements: an if-else-if chain with no final else whose
+ * every arm returns, one of them tested on a call's result being nonzero
+ * (`if (pid)`, `pid != 0`): what follows runs only where that call returned
+ * 0 (the child of fork()).  The call, or SC_NONE.  Read before the
+ * statement is walked; the call met in its condition is found after. */
+static uint32_t parent_returns_unless_zero(fe_state *st, CXCursor s) {
+  uint32_t found = SC_NONE;
+  for (int guard = 0; guard < 8 && clang_getCursorKind(s) == CXCursor_IfStmt; guard++) {
+    fe_children k;
+    fe_children_get(s, &k);
+    int ok = k.count >= 2 && fe_always_returns(k.items[1]);
+    if (ok) {
+      fe_zero_test test = fe_zero_test_of(st, k.items[0], 0);
+      if (test.branch == FE_ZERO_ELSE && test.known != SC_NONE) found = test.known;
+    }
+    CXCursor next = ok && k.count == 3 ? k.items[2] : clang_getNullCursor();
+    int last = ok && k.count == 2;
+    fe_children_free(&k);
+    if (!ok) return SC_NONE;
+    if (last) return found;
+    s = next;
+  }
+  return SC_NONE;
+}
+
 /* { ...; if (!flag) return ...; rest }: the rest runs only when `flag` is
  * nonzero, up to a label another jump may enter by. */
 static void visit_block(fe_state *st, CXCursor c) {
   fe_children k;
   fe_children_get(c, &k);
-  uint32_t saved = st->param_guards;
+  uint32_t saved = st->param_guards, saved_zero = st->zero_guard;
   for (unsigned i = 0; i < k.count; i++) {
     enum CXCursorKind kind = clang_getCursorKind(k.items[i]);
     /* A goto or a case may jump past the return to a label. */
-    if (kind == CXCursor_LabelStmt || kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt)
+    if (kind == CXCursor_LabelStmt || kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt) {
       st->param_guards = saved;
+      st->zero_guard = saved_zero;
+    }
+    /* Before the walk: the variables the conditions read hold what they
+     * held then. */
+    uint32_t child_guard = kind == CXCursor_IfStmt ? parent_returns_unless_zero(st, k.items[i]) : SC_NONE;
     walk(st, k.items[i], other);
     if (kind != CXCursor_IfStmt) continue;
+    if (child_guard != SC_NONE) st->zero_guard = child_guard;
     fe_children branches;
     fe_children_get(k.items[i], &branches);
     if (branches.count == 2 && fe_always_returns(branches.items[1])) {
@@ -616,6 +703,7 @@ static void visit_block(fe_state *st, CXCursor c) {
     fe_children_free(&branches);
   }
   st->param_guards = saved;
+  st->zero_guard = saved_zero;
   fe_children_free(&k);
 }
 

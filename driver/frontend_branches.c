@@ -65,7 +65,10 @@ void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value) {
   CXCursor var = base.count == 1 ? fe_local_var(base.items[0]) : clang_getNullCursor();
   fe_children_free(&base);
   if (clang_Cursor_isNull(var)) return;
-  const char *field = fe_cursor_name(st, clang_getCursorReferenced(member));
+  fe_field_store_set(st, var, fe_cursor_name(st, clang_getCursorReferenced(member)), value);
+}
+
+void fe_field_store_set(fe_state *st, CXCursor var, const char *field, CXCursor value) {
   if (!field) return;
   for (uint32_t i = 0; i < st->nfield_stores; i++)
     if (clang_equalCursors(st->field_stores[i].var, var) && !strcmp(st->field_stores[i].field, field)) {

@@ -160,6 +160,9 @@ CXCursor fe_local_var(CXCursor e);
 /* `v.f = value` or `v->f = value` with `v` a local: remembered as v's last
  * store to f. */
 void fe_field_store_add(fe_state *st, CXCursor lhs, CXCursor value);
+/* The same for local `var`'s field `field` (a designated initialiser:
+ * `struct addrinfo hints = {.ai_flags = AI_NUMERICHOST}`). */
+void fe_field_store_set(fe_state *st, CXCursor var, const char *field, CXCursor value);
 /* The text of argument `arg` (`&hints`) followed by the stores the function
  * made to the fields of the local it names, in the order of their first
  * store: "&hints {ai_flags=AI_NUMERICHOST; ai_family=AF_UNSPEC}".  Interned;

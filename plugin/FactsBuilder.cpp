@@ -191,6 +191,8 @@ private:
   };
   llvm::SmallVector<FieldStore, 8> FieldStores;
   void addFieldStore(const Expr *Lhs, const Expr *Value);
+  void setFieldStore(const VarDecl *V, const char *Field, const Expr *Value);
+  void rememberDesignatedFields(const VarDecl *V, const Expr *Init);
   const char *argTextWithFields(const Expr *A);
   uint32_t nesting() const { return Depth + BranchDepth; }
   // The call a local holds, as driver/frontend_branches.c fe_var_call.
@@ -284,6 +286,7 @@ private:
   void walkGuarded(const Stmt *S, uint32_t Guard, uint32_t Params);
   void visitIf(const IfStmt *S);
   void visitBlock(const CompoundStmt *S);
+  uint32_t parentReturnsUnlessZero(const Stmt *S);
   void visitSwitch(const SwitchStmt *S);
 };
 
@@ -679,6 +682,18 @@ void Builder::classifyArg(const Expr *A, sc_arg &Arg) {
       }
     }
     if (const auto *V = dyn_cast_or_null<VarDecl>(D)) {
+      // A const variable holding one string literal, as
+      // driver/frontend_body.c const_string_var reads it.
+      QualType T = V->getType().getCanonicalType();
+      bool IsConst = T->isPointerType() ? T.isConstQualified() && T->getPointeeType().isConstQualified()
+                     : T->isArrayType() ? Ctx.getAsArrayType(T)->getElementType().isConstQualified()
+                                        : false;
+      const auto *Literal = IsConst && V->getInit() ? dyn_cast<StringLiteral>(stripCasts(V->getInit())) : nullptr;
+      if (Literal && Literal->isOrdinary()) {
+        Arg.kind = SC_ARG_STRING;
+        Arg.text = intern(Literal->getString());
+        return;
+      }
       Arg.kind = SC_ARG_VAR;
       Arg.usr = usr(V);
       Arg.name = name(V);
@@ -785,6 +800,23 @@ void Builder::visitVar(const VarDecl *V) {
   if (const Expr *Init = V->getInit()) {
     visitInitElement(Init, varTarget(V));
     rememberAssignedCall(V, Init);
+    rememberDesignatedFields(V, Init);
+  }
+}
+
+// `struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, ...}`: the designated
+// fields of a local's initialiser are stores to them, as
+// driver/frontend_body.c remember_designated_fields reads them.
+void Builder::rememberDesignatedFields(const VarDecl *V, const Expr *Init) {
+  if (Function == SC_NONE || V->hasGlobalStorage() || isa<ParmVarDecl>(V)) return;
+  const auto *List = dyn_cast<InitListExpr>(Init->IgnoreParens());
+  if (!List) return;
+  if (const InitListExpr *Syntactic = List->getSyntacticForm()) List = Syntactic;
+  for (const Expr *E : List->inits()) {
+    const auto *D = dyn_cast_or_null<DesignatedInitExpr>(E);
+    if (!D || D->size() != 1 || !D->getDesignator(0)->isFieldDesignator()) continue;
+    const FieldDecl *Field = D->getDesignator(0)->getFieldDecl();
+    if (Field) setFieldStore(V, name(Field), D->getInit());
   }
 }
 
@@ -1261,7 +1293,10 @@ void Builder::addFieldStore(const Expr *Lhs, const Expr *Value) {
   const auto *Field = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
   const VarDecl *V = M ? localVar(M->getBase()) : nullptr;
   if (!Field || !V) return;
-  const char *Name = name(Field);
+  setFieldStore(V, name(Field), Value);
+}
+
+void Builder::setFieldStore(const VarDecl *V, const char *Name, const Expr *Value) {
   if (!Name) return;
   for (FieldStore &S : FieldStores)
     if (S.Var == V && !strcmp(S.Field, Name)) {
@@ -1384,11 +1419,33 @@ static bool alwaysReturns(const Stmt *S) {
 
 // { ...; if (!flag) return ...; rest }: the rest runs only when `flag` is
 // nonzero, up to a label another jump may enter by.
+// `if (pid < 0) return ...; else if (pid) { ...; return ...; }`: what
+// follows runs only where that call returned 0, as
+// driver/frontend_body.c parent_returns_unless_zero reads it.
+uint32_t Builder::parentReturnsUnlessZero(const Stmt *S) {
+  uint32_t Found = SC_NONE;
+  for (int Guard = 0; Guard < 8; Guard++) {
+    const auto *If = dyn_cast_or_null<IfStmt>(S);
+    if (!If || If->getInit() || If->getConditionVariable() || !alwaysReturns(If->getThen())) return SC_NONE;
+    ZeroTest T = zeroTest(If->getCond(), false);
+    if (T.Branch == ZeroTest::Else && T.Known != SC_NONE) Found = T.Known;
+    if (!If->getElse()) return Found;
+    S = If->getElse();
+  }
+  return SC_NONE;
+}
+
 void Builder::visitBlock(const CompoundStmt *S) {
-  uint32_t Saved = ParamGuards;
+  uint32_t Saved = ParamGuards, SavedZero = ZeroGuard;
   for (const Stmt *Child : S->body()) {
-    if (isa<LabelStmt>(Child) || isa<SwitchCase>(Child)) ParamGuards = Saved;
+    if (isa<LabelStmt>(Child) || isa<SwitchCase>(Child)) {
+      ParamGuards = Saved;
+      ZeroGuard = SavedZero;
+    }
+    // Before the walk: the variables the conditions read hold what they held then.
+    uint32_t ChildGuard = isa<IfStmt>(Child) ? parentReturnsUnlessZero(Child) : SC_NONE;
     walk(Child, Target());
+    if (ChildGuard != SC_NONE) ZeroGuard = ChildGuard;
     const auto *If = dyn_cast<IfStmt>(Child);
     if (If && !If->getElse() && !If->getInit() && alwaysReturns(If->getThen())) {
       uint32_t WhenTrue = 0, WhenFalse = 0;
@@ -1397,6 +1454,7 @@ void Builder::visitBlock(const CompoundStmt *S) {
     }
   }
   ParamGuards = Saved;
+  ZeroGuard = SavedZero;
 }
 
 void Builder::visitSwitch(const SwitchStmt *S) {

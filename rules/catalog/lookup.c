@@ -208,6 +208,10 @@ static int is_address_literal(const sc_arg *a) {
  * line (a serial port without CLOCAL waits for carrier): not those. */
 static int is_kernel_path(const char *path) {
   if (!path) return 0;
+  /* The mount points themselves (`opendir("/proc")`, an O_TMPFILE in "/run"). */
+  if (!strcmp(path, "/proc") || !strcmp(path, "/sys") || !strcmp(path, "/run") || !strcmp(path, "/var/run") ||
+      !strcmp(path, "/dev/shm"))
+    return 1;
   if (!strncmp(path, "/proc/", 6) || !strncmp(path, "/sys/", 5)) return 1;
   /* tmpfs: memory, whatever the files hold. */
   if (!strncmp(path, "/run/", 5) || !strncmp(path, "/var/run/", 9) || !strncmp(path, "/dev/shm/", 9)) return 1;

@@ -71,9 +71,20 @@ static int resolve(const char *host, int ip_only) {
   return err;
 }
 
+// The flag in a designated initialiser (keepalived 2.2.7
+// check/check_parser.c:525): numeric only.
+static int parse_granularity(const char *text) {
+  struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_family = AF_INET};
+  struct addrinfo *res = NULL;
+  int err = getaddrinfo(text, NULL, &hints, &res); // silent
+  if (res) freeaddrinfo(res);
+  return err;
+}
+
 static gboolean on_timeout(gpointer data) {
   const char *host = data;
   resolve(host, 0);
+  parse_granularity("255.255.255.0");
   if (is_ip_address(host))
     connect_udp_channel(host, "53");
   else
