@@ -214,7 +214,50 @@ typedef struct candidate {
   const char *wait_name;
   int direct_wait;       /* the body itself calls epoll_wait/poll/... */
   uint32_t *waiters, nwaiters; /* callees through which it waits */
+  uint32_t fanout;       /* functions its body dispatches to (fanout_of) */
 } candidate;
+
+/* Marks the targets of the calls through pointers in `node`'s body, and
+ * `depth` levels of direct callees further; counts the new ones. */
+static uint32_t mark_dispatch_targets(const sc_program *p, uint32_t node, int depth, uint8_t *seen, uint8_t *visited) {
+  if (visited[node]) return 0;
+  visited[node] = 1;
+  uint32_t n = 0;
+  for (uint32_t e = p->nodes[node].first_out; e < p->nodes[node].first_out + p->nodes[node].nout; e++) {
+    const sc_edge *edge = &p->edges[e];
+    if (edge->indirect) {
+      if (!seen[edge->to]) seen[edge->to] = 1, n++;
+    } else if (depth > 0) {
+      n += mark_dispatch_targets(p, edge->to, depth - 1, seen, visited);
+    }
+  }
+  return n;
+}
+
+/* How many functions the body of loop `l` (in `node`) dispatches to, in
+ * itself or within LOOK_DEPTH direct calls: the fan-out that tells the loop
+ * that runs a program's handlers (keepalived's process_threads: every
+ * handler, through thread_call) from a wait loop whose only call through a
+ * pointer is a hook on an error path (its thread_fetch_next_queue: the
+ * shutdown hook). */
+static uint32_t fanout_of(const sc_program *p, uint32_t t, uint32_t l, uint32_t node) {
+  const sc_facts *f = p->tus[t];
+  uint8_t *seen = sc_xcalloc(p->nnodes, 1), *visited = sc_xcalloc(p->nnodes, 1);
+  uint32_t n = 0;
+  for (uint32_t e = p->nodes[node].first_out; e < p->nodes[node].first_out + p->nodes[node].nout; e++) {
+    const sc_edge *edge = &p->edges[e];
+    const sc_call *c = sc_program_call(p, edge->call);
+    if (edge->call.tu != t || c->loop == SC_NONE || !loop_within(f, c->loop, l)) continue;
+    if (edge->indirect) {
+      if (!seen[edge->to]) seen[edge->to] = 1, n++;
+    } else {
+      n += mark_dispatch_targets(p, edge->to, LOOK_DEPTH - 1, seen, visited);
+    }
+  }
+  free(seen);
+  free(visited);
+  return n;
+}
 
 static void add_loop_root(sc_program *p, uint32_t t, uint32_t l, uint32_t node, const char *wait_name) {
   const sc_loop *loop = &p->tus[t]->loops[l];
@@ -295,24 +338,37 @@ static void find_wait_loops(sc_program *p) {
         continue;
       }
       cands = sc_xrealloc(cands, (ncands + 1) * sizeof *cands);
-      cands[ncands++] = (candidate){t, l, node, wait_name, direct_wait, waiters, nwaiters};
+      cands[ncands++] = (candidate){t, l, node, wait_name, direct_wait, waiters, nwaiters, fanout_of(p, t, l, node)};
       /* Provisionally a root, so that loops nested in it are not candidates. */
       ix->loop_root[t][l] = 0;
     }
   }
   uint8_t *runs_loop = sc_xcalloc(p->nnodes, 1);
-  for (uint32_t k = 0; k < ncands; k++) runs_loop[cands[k].node] = 1;
+  uint32_t *loop_fanout = sc_xcalloc(p->nnodes, sizeof(uint32_t));
+  for (uint32_t k = 0; k < ncands; k++) {
+    runs_loop[cands[k].node] = 1;
+    if (cands[k].fanout > loop_fanout[cands[k].node]) loop_fanout[cands[k].node] = cands[k].fanout;
+  }
   for (uint32_t k = 0; k < ncands; k++) {
     candidate *c = &cands[k];
     int waits_itself = c->direct_wait;
-    for (uint32_t w = 0; w < c->nwaiters && !waits_itself; w++)
+    /* A wait only through callees that run loops of their own restarts
+     * those loops (lighttpd's main around server_main_loop), unless this
+     * loop dispatches far more widely than they do: then they are waits
+     * with a hook, and this is the loop that runs the handlers. */
+    uint32_t widest = 0;
+    for (uint32_t w = 0; w < c->nwaiters && !waits_itself; w++) {
       waits_itself = c->waiters[w] == SC_NONE || !runs_loop[c->waiters[w]];
+      if (!waits_itself && loop_fanout[c->waiters[w]] > widest) widest = loop_fanout[c->waiters[w]];
+    }
+    if (!waits_itself && c->fanout >= 8 && c->fanout > 4 * widest) waits_itself = 1;
     ix->loop_root[c->tu][c->loop] = SC_NONE;
     if (waits_itself) add_loop_root(p, c->tu, c->loop, c->node, c->wait_name);
     free(c->waiters);
   }
   free(cands);
   free(runs_loop);
+  free(loop_fanout);
   free(waits);
   free(dispatches);
 }
